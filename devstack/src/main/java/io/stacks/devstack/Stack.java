@@ -1,0 +1,111 @@
+package io.stacks.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+
+/** `./stack up`: starts the platform, prints where everything runs, and stops it all on Ctrl-C or SIGTERM. */
+public final class Stack {
+
+    private Stack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        Path dataDir = root.resolve(".stack");
+        try {
+            Files.createDirectories(dataDir);
+            stopLeftovers(dataDir.resolve("pids"));
+            long started = System.nanoTime();
+            LocalStack stack = LocalStack.start(root, dataDir, Ports.fromEnvironment(System.getenv()), System.getenv(),
+                    line -> System.out.println("  " + line));
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                System.out.println("\nstopping the stack ...");
+                stack.close();
+                System.out.println("stopped");
+                stopped.countDown();
+            }));
+            recordPids(dataDir.resolve("pids"));
+            Files.writeString(dataDir.resolve("endpoints.json"), json(stack.endpoints()));
+            System.out.printf("%nStacks is up in %.1f s%n%n", (System.nanoTime() - started) / 1e9);
+            printTable(stack, dataDir);
+            stopped.await();
+        } catch (StackException e) {
+            System.err.println("stack: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void printTable(LocalStack stack, Path dataDir) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] { "PROCESS", "URL", "PID", "RSS" });
+        rows.addAll(stack.processTable());
+        mariaDbServer().ifPresent(process -> rows.add(new String[] { "mariadb", stack.backends().mysqlBaseUrl(),
+                Long.toString(process.pid()), rssMiB(process.pid()) }));
+        for (String[] row : rows) {
+            System.out.printf("  %-22s %-30s %-8s %s%n", (Object[]) row);
+        }
+        Map<String, String> endpoints = stack.endpoints();
+        System.out.println();
+        System.out.println("  API (gateway)   " + endpoints.get("gateway"));
+        System.out.println("  mail inbox      " + endpoints.get("mailApi") + "/api/user/{email}/messages/INBOX");
+        System.out.println("  logs            " + stack.logDir());
+        System.out.println("  endpoints       " + dataDir.resolve("endpoints.json"));
+        System.out.println("\nCtrl-C stops everything.");
+    }
+
+    private static Optional<ProcessHandle> mariaDbServer() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+                .findFirst();
+    }
+
+    private static String rssMiB(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:")).findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 + " MiB").orElse("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** A launcher killed with SIGKILL cannot stop its children; the next `up` does, by their recorded pids. */
+    private static void stopLeftovers(Path pidFile) throws IOException {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        for (String line : Files.readAllLines(pidFile)) {
+            String[] parts = line.split(" ");
+            ProcessHandle.of(Long.parseLong(parts[0]))
+                    .filter(p -> p.info().startInstant().map(Instant::toEpochMilli)
+                            .map(ms -> Long.toString(ms).equals(parts[1])).orElse(false))
+                    .ifPresent(p -> {
+                        System.out.println("  stopping a leftover process " + p.pid());
+                        p.destroy();
+                    });
+        }
+        Files.delete(pidFile);
+    }
+
+    private static void recordPids(Path pidFile) throws IOException {
+        String lines = ProcessHandle.current().descendants()
+                .map(p -> p.pid() + " " + p.info().startInstant().map(Instant::toEpochMilli).orElse(0L))
+                .collect(Collectors.joining("\n"));
+        Files.writeString(pidFile, lines + "\n");
+    }
+
+    private static String json(Map<String, String> values) {
+        return values.entrySet().stream()
+                .map(e -> "  \"" + e.getKey() + "\": \"" + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",\n", "{\n", "\n}\n"));
+    }
+}

@@ -1,0 +1,140 @@
+package io.stacks.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure a resource can raise into an RFC 9457 problem: never HTML, never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = respond(e.toProblem(), uri);
+        if (e.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        Map<String, String> errors = e.getConstraintViolations().stream().collect(Collectors.toMap(
+                ProblemMappers::fieldOf, ConstraintViolation::getMessage, (a, b) -> a + "; " + b, TreeMap::new));
+        String detail = errors.entrySet().stream().map(f -> f.getKey() + ": " + f.getValue())
+                .collect(Collectors.joining(", "));
+        return respond(Problem.of(400, "Bad Request", detail).withErrors(errors), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(InvalidFormatException e, UriInfo uri) {
+        return mismatched(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        String field = pathOf(e);
+        if (field.isEmpty()) {
+            return badJson("the request body does not have the expected JSON shape", uri);
+        }
+        String message = "must be of type " + simpleType(e.getTargetType());
+        return respond(Problem.of(400, "Bad Request", field + ": " + message).withErrors(Map.of(field, message)), uri)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e, UriInfo uri) {
+        return badJson("the request body is not valid JSON (" + e.getOriginalMessage() + ")", uri);
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return respond(Problem.of(401, "Unauthorized", "valid credentials are required"), uri)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"stacks\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "Forbidden", "you are not allowed to do this"), uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+        }
+        Response.StatusType info = original.getStatusInfo();
+        String detail = status >= 500 ? "the service could not complete the request" : e.getMessage();
+        Response.ResponseBuilder response = respond(Problem.of(status, info.getReasonPhrase(), detail), uri);
+        original.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("unexpected failure", e);
+        return respond(Problem.of(500, "Internal Server Error", "the service could not complete the request"), uri)
+                .build();
+    }
+
+    private static Response badJson(String detail, UriInfo uri) {
+        return respond(Problem.of(400, "Bad Request", detail), uri).build();
+    }
+
+    private static Response.ResponseBuilder respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri.getRequestUri().getRawPath()));
+    }
+
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        // "create.request.title" -> "title": drop the method and parameter names, keep the property path.
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "the expected type";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        return "object";
+    }
+}

@@ -1,0 +1,27 @@
+package io.stacks.platform.web;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.stacks.platform.problem.RequestIds;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
+
+/** Gives every request an id (the caller's, when it sent a sane one), echoes it and logs with it. */
+public class RequestIdFilter {
+
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    void register(@Observes Filters filters) {
+        filters.register(rc -> {
+            String id = rc.request().getHeader(RequestIds.HEADER);
+            if (id == null || !SANE_ID.matcher(id).matches()) {
+                id = UUID.randomUUID().toString();
+                rc.request().headers().set(RequestIds.HEADER, id);
+            }
+            MDC.put(RequestIds.MDC_KEY, id);
+            rc.response().putHeader(RequestIds.HEADER, id);
+            rc.next();
+        }, 1000);
+    }
+}

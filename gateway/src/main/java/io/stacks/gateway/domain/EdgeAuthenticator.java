@@ -1,0 +1,41 @@
+package io.stacks.gateway.domain;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Future;
+import jakarta.inject.Singleton;
+
+/** Decides whether a caller of the gateway's own endpoints is authenticated: valid Basic credentials or token. */
+@Singleton
+public class EdgeAuthenticator {
+
+    private static final String BEARER = "Bearer ";
+
+    private final JWTParser jwtParser;
+    private final TokenExchange tokenExchange;
+
+    EdgeAuthenticator(JWTParser jwtParser, TokenExchange tokenExchange) {
+        this.jwtParser = jwtParser;
+        this.tokenExchange = tokenExchange;
+    }
+
+    /** Succeeds for an authenticated caller; fails with a 401 (or user-service's 403 / a 503) {@link EdgeRejection}. */
+    public Future<Void> authenticate(String authorization, String requestId) {
+        if (authorization == null || authorization.isBlank()) {
+            return Future.failedFuture(EdgeRejection.unauthorized("credentials are required (Basic or Bearer)"));
+        }
+        if (BasicCredentials.isBasic(authorization)) {
+            return tokenExchange.accessTokenFor(authorization, requestId).mapEmpty();
+        }
+        if (authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            try {
+                // Verifies signature, issuer and expiry against the JWKS, as every service does.
+                jwtParser.parse(authorization.substring(BEARER.length()).trim());
+                return Future.succeededFuture();
+            } catch (ParseException e) {
+                return Future.failedFuture(EdgeRejection.unauthorized("the bearer token is not valid"));
+            }
+        }
+        return Future.failedFuture(EdgeRejection.unauthorized("unsupported authorization scheme; use Basic or Bearer"));
+    }
+}

@@ -1,0 +1,22 @@
+package io.stacks.image.api;
+
+import io.stacks.image.client.Book;
+import io.stacks.image.domain.Image;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An image of a book as clients see it.
+ *
+ * @param url where the image's bytes are served (through the gateway)
+ * @param size in bytes
+ */
+@Schema(name = "Image")
+public record ImageView(String id, String url, String bookId, String contentType, long size, Instant createdAt,
+        Instant updatedAt, Book book) {
+
+    static ImageView of(Image image, Book book, String publicUrl) {
+        return new ImageView(image.id(), publicUrl + Paths.image(image.bookId(), image.id()) + "/content",
+                image.bookId(), image.contentType(), image.size(), image.createdAt(), image.updatedAt(), book);
+    }
+}

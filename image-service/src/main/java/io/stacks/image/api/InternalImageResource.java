@@ -1,0 +1,37 @@
+package io.stacks.image.api;
+
+import io.quarkus.security.Authenticated;
+import io.stacks.image.domain.Images;
+import io.stacks.platform.problem.Problem;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** For book-service (with the user's token) when a book is deleted; never routed by the gateway. */
+@Path("/internal/book/{bookId}/images")
+@Authenticated
+@Tag(name = "Internal")
+public class InternalImageResource {
+
+    @Inject
+    Images images;
+
+    @DELETE
+    @Operation(summary = "Delete every image of a book", description = "Also answers 204 when the book has none.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The image database is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response deleteAll(@PathParam("bookId") String bookId) {
+        images.deleteAllOf(bookId);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,6 @@
+package io.stacks.image.domain;
+
+import io.stacks.image.client.Book;
+
+public record ImageOfBook(Image image, Book book) {
+}

@@ -1,0 +1,8 @@
+package io.stacks.image.domain;
+
+import io.stacks.image.client.Book;
+import java.util.List;
+
+/** One page of a book's images and how many it has in all. */
+public record ImagesOfBook(Book book, List<Image> images, long total) {
+}

@@ -1,0 +1,50 @@
+package io.stacks.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+@QuarkusTest
+@TestProfile(BrokenBackendStandins.SmtpDown.class)
+class MailServerDownTest {
+
+    @Inject
+    DynamoDbClient dynamoDb;
+
+    @Test
+    void answers503AndRecordsDeliveryFailed() {
+        String to = Backstage.newRecipient();
+        given().auth().oauth2(Backstage.serviceToken()).contentType(ContentType.JSON)
+                .body(Map.of("to", to, "template", "verify", "variables", Map.of("link", Backstage.verifyLink())))
+                .when().post("/internal/mail")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", notNullValue()).body("status", equalTo(503));
+
+        ScanResponse records = dynamoDb.scan(scan -> scan.tableName("stacks-notification-deliveries")
+                .filterExpression("#to = :to").expressionAttributeNames(Map.of("#to", "to"))
+                .expressionAttributeValues(Map.of(":to", AttributeValue.fromS(to))));
+        assertEquals(1, records.count());
+        Map<String, AttributeValue> record = records.items().get(0);
+        assertEquals("FAILED", record.get("status").s());
+        assertTrue(record.get("error").s().contains("Exception"), record.get("error").s());
+        assertEquals(List.of(), Backstage.read(to));
+    }
+
+    @Test
+    void isNotReady() {
+        given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+    }
+}

@@ -1,0 +1,63 @@
+package io.stacks.platform.api;
+
+import io.stacks.platform.problem.ProblemException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A page of a list: {@code page} (from 0) and {@code size} query parameters in, the total in
+ * {@code X-Total-Count} and the neighbouring pages in {@code Link} out. Lists stay plain JSON arrays.
+ */
+public record Paging(int page, int size) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+
+    /** Parses the raw query parameters, so that a non-number is a 400 naming the parameter, not a 404. */
+    public static Paging of(String page, String size) {
+        int pageNumber = parse("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        return new Paging(pageNumber, pageSize);
+    }
+
+    public Response ok(Object items, UriInfo uri, long total) {
+        Response.ResponseBuilder response = Response.ok(items).header("X-Total-Count", total);
+        List<String> links = new ArrayList<>();
+        if (page > 0) {
+            links.add(link(uri, Math.min(page - 1, lastPage(total)), "prev"));
+        }
+        if ((long) (page + 1) * size < total) {
+            links.add(link(uri, page + 1, "next"));
+        }
+        if (!links.isEmpty()) {
+            response.header("Link", String.join(", ", links));
+        }
+        return response.build();
+    }
+
+    private int lastPage(long total) {
+        return (int) Math.max(0, (total - 1) / size);
+    }
+
+    private String link(UriInfo uri, int target, String rel) {
+        return "<" + uri.getRequestUriBuilder().replaceQueryParam("page", target).replaceQueryParam("size", size)
+                .build() + ">; rel=\"" + rel + "\"";
+    }
+
+    private static int parse(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        throw ProblemException.invalidField(name, "must be a whole number from " + min + " to " + max);
+    }
+}

@@ -1,0 +1,58 @@
+package io.stacks.system;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A user's inbox at GreenMail, read through its REST API as a person would read their mail. */
+final class Mailbox {
+
+    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]{20,})");
+
+    private Mailbox() {
+    }
+
+    /** The raw messages (subject and MIME source) of the user's inbox. */
+    static List<String> messages(String email) {
+        return given().baseUri(RunningStack.endpoint("mailApi")).get("/api/user/{email}/messages/INBOX", email)
+                .then().statusCode(200).extract().jsonPath().getList("$").stream().map(Object::toString).toList();
+    }
+
+    /** Waits for the n-th message whose subject contains the words, and returns the token its link carries. */
+    static String awaitToken(String email, String subjectWords, int nth) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> matching = count(email, subjectWords);
+            if (matching.size() >= nth) {
+                Matcher token = TOKEN.matcher(unfold(matching.get(nth - 1)));
+                if (token.find()) {
+                    return token.group(1);
+                }
+                throw new AssertionError("no token=... link in the mail: " + matching.get(nth - 1));
+            }
+            pause();
+        }
+        throw new AssertionError("no mail '" + subjectWords + "' for " + email + " within 20 s");
+    }
+
+    static List<String> count(String email, String subjectWords) {
+        return messages(email).stream().filter(m -> m.contains(subjectWords)).toList();
+    }
+
+    /** Undoes quoted-printable soft line breaks and '=' escapes, which a mail client would do too. */
+    private static String unfold(String mime) {
+        return mime.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted");
+        }
+    }
+}

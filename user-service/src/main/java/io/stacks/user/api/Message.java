@@ -1,0 +1,5 @@
+package io.stacks.user.api;
+
+/** A human-readable outcome. */
+public record Message(String message) {
+}

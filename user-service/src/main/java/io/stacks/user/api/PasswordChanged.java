@@ -1,0 +1,5 @@
+package io.stacks.user.api;
+
+/** The gateway reads `username` to drop the Basic credentials it cached for the account. */
+public record PasswordChanged(String username, String message) {
+}

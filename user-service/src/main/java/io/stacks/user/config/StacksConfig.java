@@ -1,0 +1,36 @@
+package io.stacks.user.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** What user-service is told by its environment (devstack locally, ECS in AWS). */
+@ConfigMapping(prefix = "stacks")
+public interface StacksConfig {
+
+    /** The gateway's public base URL, which links in e-mails point at. */
+    String publicUrl();
+
+    Users users();
+
+    Jwt jwt();
+
+    Tokens tokens();
+
+    interface Users {
+        /** Usernames that become administrators when they sign up. */
+        Optional<List<String>> admins();
+    }
+
+    interface Jwt {
+        /** PKCS#8 PEM text of the RSA key access tokens are signed with. */
+        String privateKey();
+    }
+
+    interface Tokens {
+        /** DynamoDB table of the one-time verification and reset tokens. */
+        @WithDefault("stacks-user-tokens")
+        String table();
+    }
+}

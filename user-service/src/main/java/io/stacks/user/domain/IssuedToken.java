@@ -1,0 +1,5 @@
+package io.stacks.user.domain;
+
+/** A signed access token and how many seconds it lives. */
+public record IssuedToken(String token, long expiresIn) {
+}

@@ -29,6 +29,11 @@ public final class Ports {
             this.variable = variable;
             this.defaultPort = defaultPort;
         }
+
+        /** The environment variable that moves this port. */
+        public String variable() {
+            return variable;
+        }
     }
 
     private final Map<Name, Integer> ports = new LinkedHashMap<>();

@@ -19,7 +19,9 @@ public final class Stack {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
-        Path dataDir = root.resolve(".stack");
+        String dataDirVariable = System.getenv("STACKS_DATA_DIR");
+        Path dataDir = dataDirVariable == null || dataDirVariable.isBlank() ? root.resolve(".stack")
+                : Path.of(dataDirVariable).toAbsolutePath();
         try {
             Files.createDirectories(dataDir);
             claim(dataDir.resolve("stack.pid"));

@@ -31,7 +31,8 @@ class OperationsTest {
                 .body("paths.'/book/{bookId}/image'.post.responses.'413'", notNullValue())
                 .body("paths.'/book/{bookId}/image/{imageId}'.put.requestBody.content.'multipart/form-data'",
                         notNullValue())
-                .body("paths.'/internal/book/{bookId}/images'.delete.responses.'204'", notNullValue());
+                .body("paths.'/internal/book/{bookId}/images'.delete.responses.'204'", notNullValue())
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
     }
 
     @Test

@@ -21,7 +21,7 @@ final class StoredObjects {
     private StoredObjects() {
     }
 
-    /** The keys stored for a book, oldest first does not matter: tests use a fresh book each. */
+    /** The keys of every object stored for a book (tests use a fresh book each). */
     static List<String> keysOf(String bookId) {
         return client().listObjectsV2(request -> request.bucket(Backends.BUCKET).prefix("books/" + bookId + "/"))
                 .contents().stream().map(S3Object::key).toList();

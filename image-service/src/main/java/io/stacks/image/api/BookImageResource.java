@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -46,6 +47,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Book images")
+@SecurityRequirement(name = "bearer")
 public class BookImageResource {
 
     @Inject

@@ -12,12 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** For book-service (with the user's token) when a book is deleted; never routed by the gateway. */
 @Path("/internal/book/{bookId}/images")
 @Authenticated
 @Tag(name = "Internal")
+@SecurityRequirement(name = "bearer")
 public class InternalImageResource {
 
     @Inject

@@ -13,6 +13,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -101,6 +106,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            LOG.error("database unreachable", e);
+            return problem(ProblemException.unavailable("the service's database is unavailable"), uri);
+        }
         LOG.error("unexpected failure", e);
         return respond(Problem.of(500, "Internal Server Error", "the service could not complete the request"), uri)
                 .build();
@@ -120,6 +129,20 @@ public class ProblemMappers {
         };
     }
 
+    /** A database that cannot be reached is a dependency down (503 + Retry-After), not a bug (500). */
+    private static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException
+                    || (cause instanceof SQLException && String.valueOf(cause.getMessage())
+                            .contains("acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Response badJson(String detail, UriInfo uri) {
         return respond(Problem.of(400, "Bad Request", detail), uri).build();
     }
@@ -133,7 +156,7 @@ public class ProblemMappers {
         // "create.request.title" -> "title": drop the method and parameter names, keep the property path.
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+        return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length))
                 : parts[parts.length - 1];
     }
 

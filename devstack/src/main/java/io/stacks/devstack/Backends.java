@@ -122,7 +122,7 @@ public final class Backends implements AutoCloseable {
     private void startDynamoDb(Path dir, Path logDir) throws IOException {
         Files.createDirectories(dir);
         int port = ports.get(Ports.Name.DYNAMODB);
-        ManagedProcess process = track(ManagedProcess.start("dynamodb", List.of(ManagedProcess.java(), "-Xmx256m",
+        ManagedProcess process = track(ManagedProcess.start("dynamodb", command(
                 "-cp", Layout.lib() + "/*", "com.amazonaws.services.dynamodbv2.local.main.ServerRunner",
                 "-port", Integer.toString(port), "-sharedDb", "-disableTelemetry", "-dbPath", dir.toString()),
                 Map.of(), logDir));
@@ -141,7 +141,7 @@ public final class Backends implements AutoCloseable {
                 "s3proxy.credential=" + SECRET_KEY,
                 "jclouds.provider=filesystem",
                 "jclouds.filesystem.basedir=" + dir.resolve("data"), ""));
-        ManagedProcess process = track(ManagedProcess.start("s3proxy", List.of(ManagedProcess.java(), "-Xmx256m",
+        ManagedProcess process = track(ManagedProcess.start("s3proxy", command(
                 "-jar", Layout.standins().resolve("s3proxy.jar").toString(), "--properties", properties.toString()),
                 Map.of(), logDir));
         process.awaitPort(port, START_TIMEOUT);
@@ -149,13 +149,19 @@ public final class Backends implements AutoCloseable {
 
     private void startMail(Path logDir) throws IOException {
         int apiPort = ports.get(Ports.Name.MAIL_API);
-        ManagedProcess process = track(ManagedProcess.start("greenmail", List.of(ManagedProcess.java(), "-Xmx256m",
+        ManagedProcess process = track(ManagedProcess.start("greenmail", command(
                 "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + ports.get(Ports.Name.SMTP),
                 "-Dgreenmail.hostname=127.0.0.1", "-Dgreenmail.auth.disabled",
                 "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + apiPort,
                 "-jar", Layout.standins().resolve("greenmail.jar").toString()), Map.of(), logDir));
         process.awaitPort(ports.get(Ports.Name.SMTP), START_TIMEOUT);
         process.awaitHttp(mailApiUrl() + "/api/configuration", START_TIMEOUT);
+    }
+
+    private static List<String> command(String... arguments) {
+        List<String> command = new ArrayList<>(ManagedProcess.javaCommand());
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     private synchronized ManagedProcess track(ManagedProcess process) {

@@ -92,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ManagedProcess launch(Service service, Map<String, String> config) {
-        List<String> command = new ArrayList<>(List.of(ManagedProcess.java(), "-Xmx256m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(ManagedProcess.javaCommand());
         Map<String, String> environment = new LinkedHashMap<>();
         config.forEach((key, value) -> {
             if (key.equals(Service.PRIVATE_KEY_PROPERTY)) {

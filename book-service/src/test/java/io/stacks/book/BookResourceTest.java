@@ -14,10 +14,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.stacks.devstack.StandinsTestResource;
+import io.stacks.devstack.TestIsbns;
 import io.stacks.devstack.TestTokens;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class BookResourceTest {
 
     @Test
     void createsBookOwnedByTheCaller() {
-        String isbn = isbn13();
+        String isbn = TestIsbns.random();
         given().auth().oauth2(owner).contentType(ContentType.JSON)
                 .body(Map.of("title", " Dune ", "author", "Frank Herbert", "isbn", hyphenate(isbn), "quantity", 2))
                 .when().post("/book")
@@ -55,7 +55,7 @@ class BookResourceTest {
 
     @Test
     void locationLeadsToTheNewBook() {
-        String location = given().auth().oauth2(owner).contentType(ContentType.JSON).body(book(isbn13()))
+        String location = given().auth().oauth2(owner).contentType(ContentType.JSON).body(book(TestIsbns.random()))
                 .post("/book").then().statusCode(201).extract().header("Location");
         given().auth().oauth2(TestTokens.forNewUser("member")).get(location)
                 .then().statusCode(200).body("title", equalTo("Dune"));
@@ -110,7 +110,8 @@ class BookResourceTest {
     @Test
     void ownerUpdatesTheirBook() {
         String id = create(owner);
-        Map<String, Object> change = Map.of("title", "Dune Messiah", "author", "Frank Herbert", "isbn", isbn13(),
+        Map<String, Object> change = Map.of("title", "Dune Messiah", "author", "Frank Herbert",
+                "isbn", TestIsbns.random(),
                 "quantity", 0);
         given().auth().oauth2(owner).contentType(ContentType.JSON).body(change).put("/book/" + id)
                 .then().statusCode(200).body("title", equalTo("Dune Messiah")).body("quantity", equalTo(0));
@@ -121,19 +122,19 @@ class BookResourceTest {
     void forbidsAnotherMemberToUpdate() {
         String id = create(owner);
         problem(given().auth().oauth2(TestTokens.forNewUser("member")).contentType(ContentType.JSON)
-                .body(book(isbn13())).put("/book/" + id), 403);
+                .body(book(TestIsbns.random())).put("/book/" + id), 403);
     }
 
     @Test
     void staffUpdatesAnyBook() {
         String id = create(owner);
         given().auth().oauth2(TestTokens.forNewUser("member", "staff")).contentType(ContentType.JSON)
-                .body(book(isbn13())).put("/book/" + id).then().statusCode(200);
+                .body(book(TestIsbns.random())).put("/book/" + id).then().statusCode(200);
     }
 
     @Test
     void answersUpdateOfUnknownBookWith404() {
-        problem(given().auth().oauth2(owner).contentType(ContentType.JSON).body(book(isbn13()))
+        problem(given().auth().oauth2(owner).contentType(ContentType.JSON).body(book(TestIsbns.random()))
                 .put("/book/" + UUID.randomUUID()), 404);
     }
 
@@ -182,7 +183,7 @@ class BookResourceTest {
 
     @Test
     void rejectsIsbnWithWrongCheckDigit() {
-        String isbn = isbn13();
+        String isbn = TestIsbns.random();
         String wrong = isbn.substring(0, 12) + ((isbn.charAt(12) - '0' + 1) % 10);
         problem(given().auth().oauth2(owner).contentType(ContentType.JSON).body(book(wrong)).post("/book"), 400)
                 .body("errors.isbn", containsString("ISBN"));
@@ -196,14 +197,14 @@ class BookResourceTest {
 
     @Test
     void rejectsNegativeQuantity() {
-        Map<String, Object> body = Map.of("title", "T", "author", "A", "isbn", isbn13(), "quantity", -1);
+        Map<String, Object> body = Map.of("title", "T", "author", "A", "isbn", TestIsbns.random(), "quantity", -1);
         problem(given().auth().oauth2(owner).contentType(ContentType.JSON).body(body).post("/book"), 400)
                 .body("errors", hasKey("quantity"));
     }
 
     @Test
     void rejectsQuantityOfTheWrongType() {
-        String body = "{\"title\":\"T\",\"author\":\"A\",\"isbn\":\"" + isbn13() + "\",\"quantity\":\"many\"}";
+        String body = "{\"title\":\"T\",\"author\":\"A\",\"isbn\":\"" + TestIsbns.random() + "\",\"quantity\":\"many\"}";
         problem(given().auth().oauth2(owner).contentType(ContentType.JSON).body(body).post("/book"), 400)
                 .body("errors", hasKey("quantity"));
     }
@@ -226,7 +227,7 @@ class BookResourceTest {
 
     @Test
     void rejectsDuplicateIsbn() {
-        String isbn = isbn13();
+        String isbn = TestIsbns.random();
         create(owner, isbn);
         problem(given().auth().oauth2(TestTokens.forNewUser("member")).contentType(ContentType.JSON)
                 .body(book(hyphenate(isbn))).post("/book"), 409).body("detail", containsString(isbn));
@@ -234,7 +235,7 @@ class BookResourceTest {
 
     @Test
     void rejectsUpdateToAnotherBooksIsbn() {
-        String isbn = isbn13();
+        String isbn = TestIsbns.random();
         create(owner, isbn);
         String id = create(owner);
         problem(given().auth().oauth2(owner).contentType(ContentType.JSON).body(book(isbn)).put("/book/" + id), 409);
@@ -302,7 +303,7 @@ class BookResourceTest {
     }
 
     private String create(String token) {
-        return create(token, isbn13());
+        return create(token, TestIsbns.random());
     }
 
     private String create(String token, String isbn) {
@@ -312,19 +313,6 @@ class BookResourceTest {
 
     private static Map<String, Object> book(String isbn) {
         return Map.of("title", "Dune", "author", "Frank Herbert", "isbn", isbn, "quantity", 3);
-    }
-
-    /** A random ISBN-13 with a correct check digit. */
-    static String isbn13() {
-        StringBuilder isbn = new StringBuilder("978");
-        for (int i = 0; i < 9; i++) {
-            isbn.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        int sum = 0;
-        for (int i = 0; i < 12; i++) {
-            sum += (isbn.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-        }
-        return isbn.append((10 - sum % 10) % 10).toString();
     }
 
     private static String hyphenate(String isbn13) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
+import io.stacks.devstack.TestIsbns;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
@@ -42,7 +43,7 @@ class BadRequestsTest {
     @Test
     void wrongTypesAre400() {
         problem(given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("title", "T", "author", "A", "isbn", Isbns.random(), "quantity", "lots")).post("/book"), 400)
+                .body(Map.of("title", "T", "author", "A", "isbn", TestIsbns.random(), "quantity", "lots")).post("/book"), 400)
                 .body("errors", hasKey("quantity"));
     }
 
@@ -63,7 +64,7 @@ class BadRequestsTest {
     void wrongMediaTypeIs415() {
         problem(given().auth().oauth2(token).contentType(ContentType.XML).body("<book/>").post("/book"), 415);
         String bookId = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("title", "T", "author", "A", "isbn", Isbns.random(), "quantity", 1)).post("/book")
+                .body(Map.of("title", "T", "author", "A", "isbn", TestIsbns.random(), "quantity", 1)).post("/book")
                 .then().statusCode(201).extract().path("id");
         problem(given().auth().oauth2(token).multiPart("file", "notes.png", "just text".getBytes(), "image/png")
                 .post("/book/" + bookId + "/image"), 415);

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.restassured.http.ContentType;
+import io.stacks.devstack.TestIsbns;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -56,7 +57,7 @@ class LibraryApiTest {
         as.get().get("/").then().statusCode(200).body("time", notNullValue());
 
         // 4: create a book
-        String isbn = Isbns.random();
+        String isbn = TestIsbns.random();
         String bookId = as.get().contentType(ContentType.JSON)
                 .body(Map.of("title", "The Dispossessed", "author", "Ursula K. Le Guin", "isbn", isbn, "quantity", 2))
                 .post("/book")

@@ -1,14 +1,15 @@
-package io.stacks.system;
+package io.stacks.devstack;
 
 import java.util.concurrent.ThreadLocalRandom;
 
-final class Isbns {
+/** ISBNs for tests: random, so runs against a kept database never collide on the catalogue's unique ISBN. */
+public final class TestIsbns {
 
-    private Isbns() {
+    private TestIsbns() {
     }
 
-    /** A random ISBN-13 with a correct check digit, so runs never collide on the unique ISBN. */
-    static String random() {
+    /** A random ISBN-13 (prefix 979) with a correct check digit, without hyphens. */
+    public static String random() {
         StringBuilder isbn = new StringBuilder("979");
         for (int i = 0; i < 9; i++) {
             isbn.append(ThreadLocalRandom.current().nextInt(10));

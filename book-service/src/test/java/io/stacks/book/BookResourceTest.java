@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -18,6 +19,7 @@ import io.stacks.devstack.TestIsbns;
 import io.stacks.devstack.TestTokens;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,16 @@ class BookResourceTest {
                 .body("$.size()", equalTo(1))
                 .header("Link", containsString("rel=\"next\""))
                 .header("Link", containsString("rel=\"prev\""));
+    }
+
+    @Test
+    void locationAndPageLinksUseThePublicAddress() {
+        String publicUrl = ConfigProvider.getConfig().getValue("stacks.public-url", String.class);
+        given().auth().oauth2(owner).contentType(ContentType.JSON).body(book(TestIsbns.random())).post("/book")
+                .then().header("Location", startsWith(publicUrl + "/book/"));
+        create(owner);
+        given().auth().oauth2(owner).queryParam("size", 1).get("/book")
+                .then().header("Link", equalTo("<" + publicUrl + "/book?size=1&page=1>; rel=\"next\""));
     }
 
     @Test

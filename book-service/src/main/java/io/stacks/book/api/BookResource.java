@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.stacks.book.domain.BookDetails;
 import io.stacks.book.domain.Catalog;
 import io.stacks.platform.api.Paging;
+import io.stacks.platform.api.PublicUrl;
 import io.stacks.platform.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,6 +42,9 @@ public class BookResource {
     @Inject
     Catalog catalog;
 
+    @Inject
+    PublicUrl publicUrl;
+
     @Context
     UriInfo uri;
 
@@ -51,8 +56,8 @@ public class BookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        return paging.ok(catalog.page(paging.page(), paging.size()).stream().map(BookView::of).toList(), uri,
-                catalog.count());
+        return paging.ok(catalog.page(paging.page(), paging.size()).stream().map(BookView::of).toList(),
+                catalog.count(), publicUrl, uri);
     }
 
     @GET
@@ -78,7 +83,7 @@ public class BookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull BookRequest request) {
         BookView book = BookView.of(catalog.add(details(request)));
-        return Response.created(uri.getBaseUriBuilder().path("book").path(book.id()).build()).entity(book).build();
+        return Response.created(URI.create(publicUrl.of("/book/" + book.id()))).entity(book).build();
     }
 
     @PUT

@@ -1,20 +1,18 @@
 package io.stacks.image.api;
 
 import io.quarkus.security.Authenticated;
-import io.stacks.image.config.StacksConfig;
 import io.stacks.image.domain.ImageContent;
 import io.stacks.image.domain.ImageOfBook;
 import io.stacks.image.domain.Images;
 import io.stacks.image.domain.ImagesOfBook;
 import io.stacks.image.domain.Upload;
+import io.stacks.platform.api.Paging;
+import io.stacks.platform.api.PublicUrl;
 import io.stacks.platform.problem.Problem;
 import io.stacks.platform.problem.ProblemException;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -22,13 +20,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -54,7 +53,10 @@ public class BookImageResource {
     Images images;
 
     @Inject
-    StacksConfig config;
+    PublicUrl publicUrl;
+
+    @Context
+    UriInfo uri;
 
     @GET
     @Operation(summary = "List a book's images", description = "Paged with page (0-based) and size; the total is in "
@@ -72,25 +74,13 @@ public class BookImageResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "book-service is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@PathParam("bookId") String bookId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        ImagesOfBook found = images.list(bookId, page, size);
+    public Response list(@PathParam("bookId") String bookId, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
+        ImagesOfBook found = images.list(bookId, paging.page(), paging.size());
         List<ImageView> views = found.images().stream()
-                .map(image -> ImageView.of(image, found.book(), publicUrl())).toList();
-        Response.ResponseBuilder response = Response.ok(views).header("X-Total-Count", found.total());
-        List<String> links = new ArrayList<>();
-        String pages = publicUrl() + Paths.images(bookId) + "?size=" + size + "&page=";
-        if ((long) (page + 1) * size < found.total()) {
-            links.add("<" + pages + (page + 1) + ">; rel=\"next\"");
-        }
-        if (page > 0) {
-            links.add("<" + pages + (page - 1) + ">; rel=\"prev\"");
-        }
-        if (!links.isEmpty()) {
-            response.header("Link", String.join(", ", links));
-        }
-        return response.build();
+                .map(image -> ImageView.of(image, found.book(), publicUrl)).toList();
+        return paging.ok(views, found.total(), publicUrl, uri);
     }
 
     @POST
@@ -118,8 +108,8 @@ public class BookImageResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@PathParam("bookId") String bookId, @RestForm("file") FileUpload file) {
         ImageOfBook added = images.add(bookId, upload(file));
-        ImageView view = ImageView.of(added.image(), added.book(), publicUrl());
-        return Response.created(URI.create(publicUrl() + Paths.image(bookId, view.id()))).entity(view).build();
+        ImageView view = ImageView.of(added.image(), added.book(), publicUrl);
+        return Response.created(URI.create(publicUrl.of(Paths.image(bookId, view.id())))).entity(view).build();
     }
 
     @GET
@@ -135,7 +125,7 @@ public class BookImageResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImageView get(@PathParam("bookId") String bookId, @PathParam("imageId") String imageId) {
         ImageOfBook found = images.get(bookId, imageId);
-        return ImageView.of(found.image(), found.book(), publicUrl());
+        return ImageView.of(found.image(), found.book(), publicUrl);
     }
 
     @GET
@@ -193,7 +183,7 @@ public class BookImageResource {
     public ImageView replace(@PathParam("bookId") String bookId, @PathParam("imageId") String imageId,
             @RestForm("file") FileUpload file) {
         ImageOfBook replaced = images.replace(bookId, imageId, upload(file));
-        return ImageView.of(replaced.image(), replaced.book(), publicUrl());
+        return ImageView.of(replaced.image(), replaced.book(), publicUrl);
     }
 
     @DELETE
@@ -218,10 +208,5 @@ public class BookImageResource {
             throw ProblemException.invalidField("file", "a multipart part named file with the image is required");
         }
         return new Upload(file.uploadedFile(), file.size());
-    }
-
-    private String publicUrl() {
-        String url = config.publicUrl();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

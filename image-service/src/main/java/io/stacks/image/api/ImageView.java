@@ -2,6 +2,7 @@ package io.stacks.image.api;
 
 import io.stacks.image.client.Book;
 import io.stacks.image.domain.Image;
+import io.stacks.platform.api.PublicUrl;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ImageView(String id, String url, String bookId, String contentType, long size, Instant createdAt,
         Instant updatedAt, Book book) {
 
-    static ImageView of(Image image, Book book, String publicUrl) {
-        return new ImageView(image.id(), publicUrl + Paths.image(image.bookId(), image.id()) + "/content",
+    static ImageView of(Image image, Book book, PublicUrl publicUrl) {
+        return new ImageView(image.id(), publicUrl.of(Paths.image(image.bookId(), image.id()) + "/content"),
                 image.bookId(), image.contentType(), image.size(), image.createdAt(), image.updatedAt(), book);
     }
 }

@@ -7,9 +7,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "stacks")
 public interface StacksConfig {
 
-    /** The gateway's public base URL: image urls, Location and Link headers point there. */
-    String publicUrl();
-
     Images images();
 
     interface Images {

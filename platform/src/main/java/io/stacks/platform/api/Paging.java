@@ -2,6 +2,7 @@ package io.stacks.platform.api;
 
 import io.stacks.platform.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +23,17 @@ public record Paging(int page, int size) {
         return new Paging(pageNumber, pageSize);
     }
 
-    public Response ok(Object items, UriInfo uri, long total) {
+    /** The page as a response, its links on the public address of the requested path and query. */
+    public Response ok(Object items, long total, PublicUrl publicUrl, UriInfo uri) {
         Response.ResponseBuilder response = Response.ok(items).header("X-Total-Count", total);
+        String self = publicUrl.of(uri.getRequestUri().getRawPath());
+        String query = uri.getRequestUri().getRawQuery();
         List<String> links = new ArrayList<>();
         if (page > 0) {
-            links.add(link(uri, Math.min(page - 1, lastPage(total)), "prev"));
+            links.add(link(self, query, Math.min(page - 1, lastPage(total)), "prev"));
         }
         if ((long) (page + 1) * size < total) {
-            links.add(link(uri, page + 1, "next"));
+            links.add(link(self, query, page + 1, "next"));
         }
         if (!links.isEmpty()) {
             response.header("Link", String.join(", ", links));
@@ -41,9 +45,9 @@ public record Paging(int page, int size) {
         return (int) Math.max(0, (total - 1) / size);
     }
 
-    private String link(UriInfo uri, int target, String rel) {
-        return "<" + uri.getRequestUriBuilder().replaceQueryParam("page", target).replaceQueryParam("size", size)
-                .build() + ">; rel=\"" + rel + "\"";
+    private String link(String self, String query, int target, String rel) {
+        return "<" + UriBuilder.fromUri(self).replaceQuery(query).replaceQueryParam("page", target)
+                .replaceQueryParam("size", size).build() + ">; rel=\"" + rel + "\"";
     }
 
     private static int parse(String name, String value, int fallback, int min, int max) {

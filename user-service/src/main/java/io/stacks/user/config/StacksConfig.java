@@ -9,9 +9,6 @@ import java.util.Optional;
 @ConfigMapping(prefix = "stacks")
 public interface StacksConfig {
 
-    /** The gateway's public base URL, which links in e-mails point at. */
-    String publicUrl();
-
     Users users();
 
     Jwt jwt();

@@ -1,9 +1,9 @@
 package io.stacks.user.domain;
 
+import io.stacks.platform.api.PublicUrl;
 import io.stacks.platform.problem.ProblemException;
 import io.stacks.user.client.MailRequest;
 import io.stacks.user.client.NotificationClient;
-import io.stacks.user.config.StacksConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -17,17 +17,17 @@ public class Mailer {
 
     private final NotificationClient notifications;
     private final AccessTokens accessTokens;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    Mailer(@RestClient NotificationClient notifications, AccessTokens accessTokens, StacksConfig config) {
+    Mailer(@RestClient NotificationClient notifications, AccessTokens accessTokens, PublicUrl publicUrl) {
         this.notifications = notifications;
         this.accessTokens = accessTokens;
-        this.publicUrl = config.publicUrl().replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     /** Sends template `verify` or `reset` with a link to the web UI page of that name carrying the token. */
     void sendLink(String to, String template, String token) {
-        String link = publicUrl + "/app/" + template + "?token=" + token;
+        String link = publicUrl.of("/app/" + template + "?token=" + token);
         try {
             notifications.send(accessTokens.serviceBearer(), new MailRequest(to, template, Map.of("link", link)));
         } catch (RuntimeException e) {

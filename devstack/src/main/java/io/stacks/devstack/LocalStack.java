@@ -114,10 +114,6 @@ public final class LocalStack implements AutoCloseable {
         return Service.url(ports, service.port());
     }
 
-    public Backends backends() {
-        return backends;
-    }
-
     /** Every endpoint a developer or a test needs, as written to .stack/endpoints.json. */
     public Map<String, String> endpoints() {
         Map<String, String> endpoints = new LinkedHashMap<>();
@@ -135,15 +131,19 @@ public final class LocalStack implements AutoCloseable {
         return endpoints;
     }
 
-    /** Name, pid and resident memory of every process the stack started. */
+    /** Name, URL, pid and resident memory of every process the stack started. */
     public List<String[]> processTable() {
         List<String[]> rows = new ArrayList<>();
-        services.forEach((service, process) -> rows.add(new String[] { service.module(), url(service),
-                Long.toString(process.pid()), process.rssKiB() / 1024 + " MiB" }));
+        services.forEach((service, process) -> rows.add(row(service.module(), url(service), process.pid())));
         for (ManagedProcess process : backends.processes()) {
-            rows.add(new String[] { process.name(), "", Long.toString(process.pid()), process.rssKiB() / 1024 + " MiB" });
+            rows.add(row(process.name(), "", process.pid()));
         }
+        backends.mariaDbServer().ifPresent(server -> rows.add(row("mariadb", backends.mysqlBaseUrl(), server.pid())));
         return rows;
+    }
+
+    private static String[] row(String name, String url, long pid) {
+        return new String[] { name, url, Long.toString(pid), ManagedProcess.residentMemory(pid) };
     }
 
     public Path logDir() {

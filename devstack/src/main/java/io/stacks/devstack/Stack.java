@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -56,8 +55,6 @@ public final class Stack {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] { "PROCESS", "URL", "PID", "RSS" });
         rows.addAll(stack.processTable());
-        mariaDbServer().ifPresent(process -> rows.add(new String[] { "mariadb", stack.backends().mysqlBaseUrl(),
-                Long.toString(process.pid()), rssMiB(process.pid()) }));
         for (String[] row : rows) {
             System.out.printf("  %-22s %-30s %-8s %s%n", (Object[]) row);
         }
@@ -68,22 +65,6 @@ public final class Stack {
         System.out.println("  logs            " + stack.logDir());
         System.out.println("  endpoints       " + dataDir.resolve("endpoints.json"));
         System.out.println("\nCtrl-C stops everything.");
-    }
-
-    private static Optional<ProcessHandle> mariaDbServer() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
-                .findFirst();
-    }
-
-    private static String rssMiB(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:")).findFirst()
-                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 + " MiB").orElse("");
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     /** One stack per data folder: a second `up` would fight the first over ports and files. */

@@ -2,7 +2,6 @@ package io.stacks.platform.api;
 
 import io.stacks.platform.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +45,18 @@ public record Paging(int page, int size) {
     }
 
     private String link(String self, String query, int target, String rel) {
-        return "<" + UriBuilder.fromUri(self).replaceQuery(query).replaceQueryParam("page", target)
-                .replaceQueryParam("size", size).build() + ">; rel=\"" + rel + "\"";
+        // The request's other parameters stay; size and page follow in that order, whatever the request's order.
+        StringBuilder link = new StringBuilder("<").append(self).append('?');
+        if (query != null) {
+            for (String parameter : query.split("&")) {
+                String name = parameter.split("=", 2)[0];
+                if (!parameter.isEmpty() && !name.equals("page") && !name.equals("size")) {
+                    link.append(parameter).append('&');
+                }
+            }
+        }
+        return link.append("size=").append(size).append("&page=").append(target).append(">; rel=\"").append(rel)
+                .append('"').toString();
     }
 
     private static int parse(String name, String value, int fallback, int min, int max) {

@@ -78,7 +78,7 @@ public final class JwtKeys {
         }
     }
 
-    private static void trySetOwnerOnly(Path file) throws IOException {
+    static void trySetOwnerOnly(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {

@@ -25,6 +25,8 @@ public final class LocalStack implements AutoCloseable {
     private final Path logDir;
     private Backends backends;
     private final Map<Service, ManagedProcess> services = new LinkedHashMap<>();
+    private final Map<Service, Map<String, String>> configs = new LinkedHashMap<>();
+    private final List<ManagedProcess> extraInstances = new ArrayList<>();
 
     private LocalStack(Path root, Path dataDir, Ports ports) {
         this.root = root;
@@ -65,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         JwtKeys keys = JwtKeys.in(dataDir.resolve("keys"));
+        ServiceSecrets secrets = ServiceSecrets.in(dataDir.resolve("keys"));
         long started = System.nanoTime();
         progress.accept("starting " + (externalMysql == null ? "MariaDB" : "schemas on " + externalMysql)
                 + ", DynamoDB Local, S3Proxy, GreenMail");
@@ -76,7 +79,8 @@ public final class LocalStack implements AutoCloseable {
                 .collect(Collectors.joining(", ")));
         String jwks = Service.url(ports, Ports.Name.USER_SERVICE) + "/.well-known/jwks.json";
         for (Service service : Service.values()) {
-            services.put(service, launch(service, service.config(backends, ports, keys, jwks)));
+            configs.put(service, service.config(backends, ports, keys, secrets, jwks));
+            services.put(service, launch(service, service.module(), configs.get(service)));
         }
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         services.forEach((service, process) -> ready.add(CompletableFuture.runAsync(() -> {
@@ -91,12 +95,52 @@ public final class LocalStack implements AutoCloseable {
         progress.accept("services ready in " + seconds(servicesStarted));
     }
 
-    private ManagedProcess launch(Service service, Map<String, String> config) {
+    /** Stops one service, gracefully or (abruptly) as a crash would, for tests of what its peers do meanwhile. */
+    public void stop(Service service, boolean abruptly) {
+        ManagedProcess process = services.remove(service);
+        if (process != null) {
+            if (abruptly) {
+                process.kill();
+            } else {
+                process.close();
+            }
+        }
+    }
+
+    /** Starts a stopped service again with the configuration it had, and waits until it is ready. */
+    public void restart(Service service) {
+        if (!services.containsKey(service)) {
+            ManagedProcess process = launch(service, service.module(), configs.get(service));
+            services.put(service, process);
+            process.awaitHttp(url(service) + "/q/health/ready", READY_TIMEOUT);
+        }
+    }
+
+    /**
+     * Starts a second instance of a service on another port (same databases, same peers), as ECS runs several
+     * tasks of one service; it stops with the stack.
+     *
+     * @return its base URL
+     */
+    public String startAnotherInstance(Service service, int port) {
+        Map<String, String> config = new LinkedHashMap<>(configs.get(service));
+        config.put("quarkus.http.port", Integer.toString(port));
+        ManagedProcess process = launch(service, service.module() + "-" + port, config);
+        synchronized (extraInstances) {
+            extraInstances.add(process);
+        }
+        String url = "http://127.0.0.1:" + port;
+        process.awaitHttp(url + "/q/health/ready", READY_TIMEOUT);
+        return url;
+    }
+
+    private ManagedProcess launch(Service service, String name, Map<String, String> config) {
         List<String> command = new ArrayList<>(ManagedProcess.javaCommand());
         Map<String, String> environment = new LinkedHashMap<>();
         config.forEach((key, value) -> {
-            if (key.equals(Service.PRIVATE_KEY_PROPERTY)) {
-                environment.put("STACKS_JWT_PRIVATE_KEY", value); // a secret stays out of the process list
+            if (Service.SECRET_PROPERTIES.contains(key)) {
+                // A secret stays out of the process list: STACKS_JWT_PRIVATE_KEY, STACKS_AUTH_CLIENT_SECRET.
+                environment.put(key.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_"), value);
             } else {
                 command.add("-D" + key + "=" + value);
             }
@@ -104,7 +148,7 @@ public final class LocalStack implements AutoCloseable {
         command.add("-jar");
         command.add(service.runJar(root).toString());
         try {
-            return ManagedProcess.start(service.module(), command, environment, logDir);
+            return ManagedProcess.start(name, command, environment, logDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -158,6 +202,10 @@ public final class LocalStack implements AutoCloseable {
     public void close() {
         services.values().parallelStream().forEach(ManagedProcess::close);
         services.clear();
+        synchronized (extraInstances) {
+            extraInstances.parallelStream().forEach(ManagedProcess::close);
+            extraInstances.clear();
+        }
         if (backends != null) {
             backends.close();
             backends = null;

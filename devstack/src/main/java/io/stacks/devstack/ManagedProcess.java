@@ -111,6 +111,17 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the process at once (SIGKILL), as a crash would: no shutdown hook runs. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> descendants = process.descendants().toList();

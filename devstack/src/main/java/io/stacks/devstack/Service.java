@@ -19,6 +19,9 @@ public enum Service {
     GATEWAY("gateway", Ports.Name.GATEWAY, null, EnumSet.noneOf(Backends.Kind.class));
 
     public static final String PRIVATE_KEY_PROPERTY = "stacks.jwt.private-key";
+    public static final String CLIENT_SECRET_PROPERTY = "stacks.auth.client-secret";
+    /** Properties that are secrets: the launcher passes them as environment variables, out of the process list. */
+    public static final Set<String> SECRET_PROPERTIES = Set.of(PRIVATE_KEY_PROPERTY, CLIENT_SECRET_PROPERTY);
 
     private final String module;
     private final Ports.Name port;
@@ -58,7 +61,8 @@ public enum Service {
      *
      * @param jwksLocation where services fetch the token-verification keys (user-service's JWKS, or a PEM file)
      */
-    public Map<String, String> config(Backends backends, Ports ports, JwtKeys keys, String jwksLocation) {
+    public Map<String, String> config(Backends backends, Ports ports, JwtKeys keys, ServiceSecrets secrets,
+            String jwksLocation) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.http.host", "127.0.0.1");
         config.put("quarkus.http.port", Integer.toString(ports.get(port)));
@@ -84,8 +88,10 @@ public enum Service {
             config.put("quarkus.mailer.host", "127.0.0.1");
             config.put("quarkus.mailer.port", Integer.toString(backends.smtpPort()));
         }
+        config.put(CLIENT_SECRET_PROPERTY, secrets.secretOf(this));
         if (this == USER) {
             config.put(PRIVATE_KEY_PROPERTY, keys.privateKeyPem());
+            config.put("stacks.auth.clients", secrets.clientList());
         }
         return config;
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 public class StandinsTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile JwtKeys keys;
+    private static volatile ServiceSecrets secrets;
     private static volatile Backends backends;
     private Path dataDir;
     private Service service;
@@ -33,9 +34,10 @@ public class StandinsTestResource implements QuarkusTestResourceLifecycleManager
         }
         Ports ports = Ports.free();
         keys = JwtKeys.in(dataDir.resolve("keys"));
+        secrets = ServiceSecrets.in(dataDir.resolve("keys"));
         backends = Backends.start(service.backends(), ports, dataDir, Path.of("target", "standins-logs"),
                 System.getenv("STACKS_MYSQL_URL"), System.getenv());
-        return service.config(backends, ports, keys, keys.publicKeyFile().toUri().toString());
+        return service.config(backends, ports, keys, secrets, keys.publicKeyFile().toUri().toString());
     }
 
     @Override
@@ -54,6 +56,11 @@ public class StandinsTestResource implements QuarkusTestResourceLifecycleManager
 
     static JwtKeys keys() {
         return keys;
+    }
+
+    /** This run's client secrets, for tests that authenticate as a service. */
+    public static ServiceSecrets secrets() {
+        return secrets;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 public final class TestTokens {
 
     public static final String ISSUER = "https://stacks.local";
+    /** The audience of user tokens (the public API); a service token names the one service it is for. */
+    public static final String API_AUDIENCE = "stacks-api";
 
     private TestTokens() {
     }
@@ -27,15 +29,26 @@ public final class TestTokens {
     }
 
     public static String mint(String userId, String username, String... roles) {
-        return mint(StandinsTestResource.keys(), userId, username, Instant.now().plusSeconds(600), roles);
+        return mint(StandinsTestResource.keys(), userId, username, API_AUDIENCE, Instant.now().plusSeconds(600),
+                roles);
     }
 
-    static String mint(JwtKeys keys, String userId, String username, Instant expiry, String... roles) {
+    /** A token with which service {@code caller} calls service {@code audience}, as user-service would issue it. */
+    public static String service(String caller, String audience) {
+        return service(StandinsTestResource.keys(), caller, audience, 300);
+    }
+
+    static String service(JwtKeys keys, String caller, String audience, long seconds) {
+        return mint(keys, caller, caller, audience, Instant.now().plusSeconds(seconds), "service");
+    }
+
+    static String mint(JwtKeys keys, String userId, String username, String audience, Instant expiry,
+            String... roles) {
         String groups = Stream.of(roles).map(role -> "\"" + role + "\"").collect(Collectors.joining(","));
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + userId + "\",\"upn\":\"" + username
-                + "\",\"groups\":[" + groups + "],\"iat\":" + now + ",\"exp\":" + expiry.getEpochSecond()
+                + "\",\"aud\":\"" + audience + "\",\"groups\":[" + groups + "],\"iat\":" + now + ",\"exp\":" + expiry.getEpochSecond()
                 + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.getBytes(StandardCharsets.UTF_8));

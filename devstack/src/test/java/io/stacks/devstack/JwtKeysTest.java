@@ -37,7 +37,7 @@ class JwtKeysTest {
     @Test
     void testTokensVerifyWithThePublicKey() throws Exception {
         JwtKeys keys = JwtKeys.in(dir);
-        String token = TestTokens.mint(keys, "id-1", "a@example.com", Instant.now().plusSeconds(60), "member");
+        String token = TestTokens.mint(keys, "id-1", "a@example.com", TestTokens.API_AUDIENCE, Instant.now().plusSeconds(60), "member");
         String[] parts = token.split("\\.");
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initVerify(publicKey(keys.publicKeyFile()));

@@ -152,6 +152,12 @@ class GatewayTest {
     }
 
     @Test
+    void rejectsTimeRequestWithServiceTokenMeantForAnotherService() {
+        given().header("Authorization", "Bearer " + TestTokens.service("book-service", "image-service")).get("/")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
     void rejectsTimeRequestWithForgedBearerToken() {
         String[] parts = TestTokens.forNewUser(Roles.MEMBER).split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)

@@ -321,6 +321,25 @@ class BookImageResourceTest {
     }
 
     @Test
+    void refusesAServiceTokenAtThePublicEndpoints() {
+        User owner = member();
+        String bookId = bookOf(owner);
+        String imageId = addedImage(owner, bookId, TestImages.png());
+        String image = "/book/" + bookId + "/image/" + imageId;
+        String serviceToken = TestTokens.service("book-service", "image-service");
+
+        given().auth().oauth2(serviceToken).when().get("/book/{bookId}/image", bookId)
+                .then().statusCode(403).contentType(PROBLEM).body("status", equalTo(403));
+        given().auth().oauth2(serviceToken).when().get(image).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(serviceToken).when().get(image + "/content").then().statusCode(403)
+                .contentType(PROBLEM);
+        upload("POST", serviceToken, "/book/" + bookId + "/image", TestImages.png(), "a.png", "image/png")
+                .then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(serviceToken).when().delete(image).then().statusCode(403).contentType(PROBLEM);
+        assertEquals(1, StoredObjects.keysOf(bookId).size());
+    }
+
+    @Test
     void answers503WhenBookServiceFailsAndStoresNothing() {
         User owner = member();
         String bookId = bookOf(owner);
@@ -330,7 +349,7 @@ class BookImageResourceTest {
                     .header("Retry-After", notNullValue()).body("status", equalTo(503));
             assertTrue(BookStub.authorizationSeenFor(bookId).isPresent());
         } finally {
-            BookStub.up();
+            BookServiceBreaker.awaitClosed();
         }
         assertTrue(StoredObjects.keysOf(bookId).isEmpty());
         given().auth().oauth2(owner.token()).when().get("/book/{bookId}/image", bookId)
@@ -346,7 +365,7 @@ class BookImageResourceTest {
             add(owner, bookId, TestImages.png()).then().statusCode(503).contentType(PROBLEM)
                     .header("Retry-After", notNullValue());
         } finally {
-            BookStub.up();
+            BookServiceBreaker.awaitClosed();
         }
         assertTrue(StoredObjects.keysOf(bookId).isEmpty());
         given().auth().oauth2(owner.token()).when().get("/book/{bookId}/image", bookId)

@@ -10,11 +10,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for book-service at the HTTP boundary: serves GET /book/{id} for the books a test registers, 404
- * otherwise, and can fail (500) or go away entirely. Tests drive it over a control server of its own
- * ({@link BookStub}), since the test and this resource need not share a class loader.
+ * otherwise, and can fail (500), hang (answer nothing until it is told otherwise) or go away entirely, and recover.
+ * It counts the requests it gets. Tests drive it over a control server of its own ({@link BookStub}), since the
+ * test and this resource need not share a class loader.
  */
 public class BookServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -22,7 +27,15 @@ public class BookServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private final Map<String, String> books = new ConcurrentHashMap<>();
     private final Map<String, String> authorizationSeen = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    /** Hung requests each hold a thread, so that the stub still answers others (and the control server). */
+    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "book-service-stub");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean failing;
+    private volatile boolean hanging;
     private volatile HttpServer bookService;
     private HttpServer control;
     private int port;
@@ -56,11 +69,13 @@ public class BookServiceStub implements QuarkusTestResourceLifecycleManager {
         if (control != null) {
             control.stop(0);
         }
+        threads.shutdownNow();
     }
 
     private HttpServer startBookService(int onPort) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 0);
         server.createContext("/book/", this::book);
+        server.setExecutor(threads);
         server.start();
         return server;
     }
@@ -69,6 +84,8 @@ public class BookServiceStub implements QuarkusTestResourceLifecycleManager {
         String id = exchange.getRequestURI().getPath().substring("/book/".length());
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         authorizationSeen.put(id, authorization == null ? "" : authorization);
+        requests.incrementAndGet();
+        awaitNotHanging();
         if (failing) {
             respond(exchange, 500, "application/problem+json", "{\"status\":500,\"title\":\"Internal Server Error\"}");
         } else if (!"GET".equals(exchange.getRequestMethod()) || authorization == null
@@ -81,7 +98,20 @@ public class BookServiceStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** PUT /books/{id}?createdById=&createdBy=, GET /seen/{id}, PUT /mode/{up|failing|down}. */
+    /** A hung request is answered once the stub stops hanging, or dropped after a while. */
+    private void awaitNotHanging() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (hanging && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** PUT /books/{id}?createdById=&createdBy=, GET /seen/{id}, GET /requests, PUT /mode/{up|failing|hanging|down}. */
     private void control(HttpExchange exchange) throws IOException {
         String[] path = exchange.getRequestURI().getPath().split("/");
         switch (path[1]) {
@@ -94,6 +124,7 @@ public class BookServiceStub implements QuarkusTestResourceLifecycleManager {
                 String seen = authorizationSeen.get(path[2]);
                 respond(exchange, seen == null ? 404 : 200, "text/plain", seen == null ? "" : seen);
             }
+            case "requests" -> respond(exchange, 200, "text/plain", Integer.toString(requests.get()));
             case "mode" -> {
                 setMode(path[2]);
                 respond(exchange, 204, null, null);
@@ -104,6 +135,7 @@ public class BookServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private synchronized void setMode(String mode) throws IOException {
         failing = "failing".equals(mode);
+        hanging = "hanging".equals(mode);
         if ("down".equals(mode) && bookService != null) {
             bookService.stop(0);
             bookService = null;

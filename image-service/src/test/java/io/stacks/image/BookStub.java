@@ -34,6 +34,16 @@ final class BookStub {
         return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
     }
 
+    /** How many requests book-service has received in all. */
+    static int requestsReceived() {
+        return Integer.parseInt(send("GET", "/requests").body());
+    }
+
+    /** book-service accepts connections but answers nothing (until {@link #up()} or another mode). */
+    static void hanging() {
+        send("PUT", "/mode/hanging");
+    }
+
     static void failing() {
         send("PUT", "/mode/failing");
     }

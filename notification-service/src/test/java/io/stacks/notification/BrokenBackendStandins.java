@@ -69,6 +69,16 @@ public class BrokenBackendStandins extends StandinsTestResource {
         }
     }
 
+    /**
+     * SMTP down as in {@link SmtpDown}, for a test that brings it back (see {@link TcpRelay}); its own profile, so
+     * that no other test shares an application whose mail server comes and goes.
+     */
+    public static class SmtpDownUntilRelayed extends Profile {
+        public SmtpDownUntilRelayed() {
+            super("smtp");
+        }
+    }
+
     public static class DynamoDbDown extends Profile {
         public DynamoDbDown() {
             super("dynamodb");

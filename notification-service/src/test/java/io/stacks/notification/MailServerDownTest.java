@@ -4,11 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +46,34 @@ class MailServerDownTest {
     }
 
     @Test
+    void freesTheIdempotencyKeyOfAMailNotSent() {
+        String key = Backstage.newIdempotencyKey();
+        send(Backstage.verifyRequest(Backstage.newRecipient()), key).statusCode(503);
+
+        assertNull(Backstage.idempotencyKey(dynamoDb, key));
+    }
+
+    @Test
+    void answers503AgainToARetryWithTheSameKey() {
+        String to = Backstage.newRecipient();
+        String key = Backstage.newIdempotencyKey();
+        Map<String, Object> request = Backstage.verifyRequest(to);
+        send(request, key).statusCode(503);
+
+        send(request, key).statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        assertEquals(2, Backstage.deliveriesTo(dynamoDb, to).stream()
+                .filter(record -> record.get("status").s().equals("FAILED")).count());
+    }
+
+    @Test
     void isNotReady() {
         given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+    }
+
+    private static ValidatableResponse send(Map<String, Object> request, String key) {
+        return given().auth().oauth2(Backstage.serviceToken()).contentType(ContentType.JSON)
+                .header(Backstage.IDEMPOTENCY_KEY, key).body(request)
+                .when().post("/internal/mail").then();
     }
 }

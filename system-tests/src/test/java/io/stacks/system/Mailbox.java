@@ -27,7 +27,11 @@ final class Mailbox {
 
     /** Waits for the n-th message whose subject contains the words, and returns the token its link carries. */
     static String awaitToken(String email, String subjectWords, int nth) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        return awaitToken(email, subjectWords, nth, Duration.ofSeconds(20));
+    }
+
+    static String awaitToken(String email, String subjectWords, int nth, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             List<String> matching = count(email, subjectWords);
             if (matching.size() >= nth) {
@@ -39,7 +43,8 @@ final class Mailbox {
             }
             pause();
         }
-        throw new AssertionError("no mail '" + subjectWords + "' for " + email + " within 20 s");
+        throw new AssertionError("no mail '" + subjectWords + "' for " + email + " within " + timeout.toSeconds()
+                + " s");
     }
 
     static List<String> count(String email, String subjectWords) {

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public class RunningStack implements BeforeAllCallback {
 
     private static LocalStack stack;
+    private static Path dataDir;
 
     @Override
     public synchronized void beforeAll(ExtensionContext context) throws IOException {
         if (stack == null) {
             Path root = Path.of(System.getProperty("stacks.root", "..")).toAbsolutePath().normalize();
-            Path dataDir = Files.createTempDirectory("stacks-system-");
+            dataDir = Files.createTempDirectory("stacks-system-");
             stack = LocalStack.start(root, dataDir, Ports.free(), Map.of(), line -> System.out.println("[stack] " + line));
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                     .put(RunningStack.class, (ExtensionContext.Store.CloseableResource) () -> {
@@ -39,6 +40,16 @@ public class RunningStack implements BeforeAllCallback {
 
     static String endpoint(String name) {
         return stack.endpoints().get(name);
+    }
+
+    /** The running stack itself, for tests that stop and start its services. */
+    static LocalStack stack() {
+        return stack;
+    }
+
+    /** Where the stand-ins keep their data (S3Proxy's objects under s3/data/BUCKET). */
+    static Path dataDir() {
+        return dataDir;
     }
 
     private static Filter noServerErrors() {

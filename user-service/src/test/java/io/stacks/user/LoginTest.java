@@ -53,6 +53,13 @@ class LoginTest {
     }
 
     @Test
+    void issuesUserTokenForThePublicApiAudience() {
+        String username = newUsername();
+        TestAccounts.registerVerified(username);
+        assertEquals(List.of("stacks-api"), TestAccounts.audiences(TestAccounts.login(username, PASSWORD)));
+    }
+
+    @Test
     void acceptsIssuedTokenAtUserMe() {
         String username = newUsername();
         String id = TestAccounts.registerVerified(username);
@@ -176,6 +183,33 @@ class LoginTest {
                 .when().get("/user/me")
                 .then().statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void refusesServiceTokenAtUserMe() {
+        given().auth().oauth2(TestTokens.service("book-service", "user-service"))
+                .when().get("/user/me")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+
+    @Test
+    void refusesUserMeWithTokenForAnotherService() {
+        given().auth().oauth2(TestTokens.service("book-service", "notification-service"))
+                .when().get("/user/me")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void acceptsTestTokenForThePublicApiAtUserMe() {
+        String username = newUsername();
+        String id = TestAccounts.registerVerified(username);
+        given().auth().oauth2(TestTokens.mint(id, username, Roles.MEMBER))
+                .when().get("/user/me")
+                .then().statusCode(200)
+                .body("id", equalTo(id));
     }
 
     @Test

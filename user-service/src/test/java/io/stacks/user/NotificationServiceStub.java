@@ -12,14 +12,23 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * notification-service at the HTTP boundary. Records every POST /internal/mail (body and Authorization header)
- * and answers 202, 500 or drops the connection, as told. Tests drive it over HTTP (GET /stub/calls, PUT
+ * notification-service at the HTTP boundary. Records every POST /internal/mail (body and the Authorization,
+ * Idempotency-Key and X-Request-Id headers) and answers 202, 500, 400 or drops the connection, as told. Tests drive it over HTTP (GET /stub/calls, PUT
  * /stub/mode), so they need no shared class state with the application under test.
  */
 public class NotificationServiceStub implements QuarkusTestResourceLifecycleManager {
 
     /** How the stub answers mail requests. */
-    enum Mode { ACCEPT, FAIL, DROP }
+    enum Mode {
+        /** 202: the mail is taken. */
+        ACCEPT,
+        /** 500: a passing failure, worth retrying. */
+        FAIL,
+        /** No answer at all: the connection just ends. */
+        DROP,
+        /** 400: a refusal that no retry changes. */
+        REJECT
+    }
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.ACCEPT;
@@ -58,16 +67,25 @@ public class NotificationServiceStub implements QuarkusTestResourceLifecycleMana
 
     private void mail(HttpExchange exchange) throws IOException {
         String body = read(exchange);
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         Mode answer = mode;
         calls.add("{\"method\":\"" + exchange.getRequestMethod() + "\",\"mode\":\"" + answer
-                + "\",\"authorization\":" + (authorization == null ? "null" : "\"" + authorization + "\"")
+                + "\",\"authorization\":" + header(exchange, "Authorization")
+                + ",\"idempotencyKey\":" + header(exchange, "Idempotency-Key")
+                + ",\"requestId\":" + header(exchange, "X-Request-Id")
+                + ",\"contentType\":" + header(exchange, "Content-Type")
                 + ",\"mail\":" + (body.isBlank() ? "null" : body) + "}");
         switch (answer) {
             case ACCEPT -> respond(exchange, 202, "{}");
             case FAIL -> respond(exchange, 500, "{\"title\":\"Internal Server Error\"}");
             case DROP -> exchange.close(); // no response at all: the connection just ends
+            case REJECT -> respond(exchange, 400, "{\"title\":\"Bad Request\"}");
         }
+    }
+
+    /** A request header as a JSON string (or null); the characters that would break the JSON are dropped. */
+    private static String header(HttpExchange exchange, String name) {
+        String value = exchange.getRequestHeaders().getFirst(name);
+        return value == null ? "null" : "\"" + value.replaceAll("[\"\\\\\\p{Cntrl}]", "") + "\"";
     }
 
     private static String read(HttpExchange exchange) throws IOException {

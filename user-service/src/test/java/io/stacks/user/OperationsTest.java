@@ -35,12 +35,21 @@ class OperationsTest {
                 .body("paths.'/auth/token'.post.responses.'403'", notNullValue())
                 .body("paths.'/reset'.post.responses.'202'", notNullValue())
                 .body("paths.'/reset/confirm'.post.responses.'400'", notNullValue())
-                .body("paths.'/.well-known/jwks.json'.get.responses.'200'", notNullValue());
+                .body("paths.'/.well-known/jwks.json'.get.responses.'200'", notNullValue())
+                .body("paths.'/internal/token'.post.responses.'200'", notNullValue())
+                .body("paths.'/internal/token'.post.responses.'400'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/internal/token'.post.responses.'401'", notNullValue());
     }
 
     @Test
     void exposesPrometheusMetrics() {
         given().when().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void isReadyWithTheOutboxTableMigrated() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        OutboxRows.mailTo("nobody@example.com"); // the table exists and has the expected columns
     }
 
     @Test

@@ -107,7 +107,17 @@ class SignUpTest {
         assertEquals("user-service", claims.getString("sub"));
         assertEquals("user-service", claims.getString("upn"));
         assertEquals("https://stacks.local", claims.getString("iss"));
-        assertTrue(claims.getLong("exp") - claims.getLong("iat") <= 60);
+        long lifetime = claims.getLong("exp") - claims.getLong("iat");
+        assertTrue(lifetime > 0 && lifetime <= 300, "lives " + lifetime + " s");
+    }
+
+    @Test
+    void addressesMailRequestTokenToNotificationServiceOnly() {
+        String username = newUsername();
+        TestAccounts.register(username);
+        String authorization = (String) MailStub.callsTo(username).get(0).get("authorization");
+        assertEquals(List.of("notification-service"),
+                TestAccounts.audiences(authorization.substring("Bearer ".length())));
     }
 
     @Test
@@ -195,26 +205,8 @@ class SignUpTest {
 
     @Test
     void answersConflictNotServerErrorToConcurrentDuplicateSignUps() throws Exception {
-        String username = newUsername();
         int attempts = 4;
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> statuses = new ArrayList<>();
-        for (int i = 0; i < attempts; i++) {
-            statuses.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return given().contentType(ContentType.JSON).body(credentials(username, PASSWORD))
-                        .when().post("/user/register").then().extract().statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> answered = new ArrayList<>();
-        for (CompletableFuture<Integer> status : statuses) {
-            answered.add(status.get());
-        }
+        List<Integer> answered = signUpConcurrently(newUsername(), attempts);
         assertEquals(1, answered.stream().filter(status -> status == 201).count(), answered.toString());
         assertEquals(attempts - 1, answered.stream().filter(status -> status == 409).count(), answered.toString());
     }
@@ -256,48 +248,116 @@ class SignUpTest {
     }
 
     @Test
-    void rollsBackSignUpWhenNotificationServiceFails() {
+    void acceptsSignUpWhileNotificationServiceFails() {
         String username = newUsername();
         MailStub.answer(Mode.FAIL);
-        given().contentType(ContentType.JSON).body(credentials(username, PASSWORD))
-                .when().post("/user/register")
-                .then().statusCode(503)
-                .contentType("application/problem+json")
-                .header("Retry-After", notNullValue());
-        String token = MailStub.lastToken(username, "verify");
-        assertVerifyItemAbsent(token);
-        MailStub.answer(Mode.ACCEPT);
-        TestAccounts.register(username); // the username is still free
+        TestAccounts.register(username);
+        MailStub.awaitCalls(username, 1, MailStub.answeredWith(Mode.FAIL));
+        assertAccountExistsUnverified(username);
     }
 
     @Test
-    void rollsBackSignUpWhenNotificationServiceIsUnreachable() {
+    void acceptsSignUpWhileNotificationServiceIsUnreachable() {
         String username = newUsername();
         MailStub.answer(Mode.DROP);
-        given().contentType(ContentType.JSON).body(credentials(username, PASSWORD))
-                .when().post("/user/register")
-                .then().statusCode(503)
-                .contentType("application/problem+json")
-                .header("Retry-After", notNullValue());
-        assertVerifyItemAbsent(MailStub.lastToken(username, "verify"));
-        MailStub.answer(Mode.ACCEPT);
         TestAccounts.register(username);
+        MailStub.awaitCalls(username, 1, MailStub.answeredWith(Mode.DROP));
+        assertAccountExistsUnverified(username);
     }
 
     @Test
-    void retriesMailHandoverTwiceBeforeGivingUp() {
+    void deliversVerificationMailAfterNotificationServiceRecovers() {
         String username = newUsername();
         MailStub.answer(Mode.FAIL);
-        given().contentType(ContentType.JSON).body(credentials(username, PASSWORD))
-                .when().post("/user/register")
-                .then().statusCode(503);
-        assertEquals(3, MailStub.callsTo(username).size());
+        String id = TestAccounts.register(username);
+        MailStub.awaitCalls(username, 1, MailStub.answeredWith(Mode.FAIL));
+        MailStub.answer(Mode.ACCEPT);
+        assertVerifiesWithDeliveredToken(username, id);
     }
 
-    private void assertVerifyItemAbsent(String token) {
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(TestAccounts.TOKENS_TABLE)
+    @Test
+    void deliversVerificationMailOnceNotificationServiceIsReachableAgain() {
+        String username = newUsername();
+        MailStub.answer(Mode.DROP);
+        String id = TestAccounts.register(username);
+        MailStub.awaitCalls(username, 1, MailStub.answeredWith(Mode.DROP));
+        MailStub.answer(Mode.ACCEPT);
+        assertVerifiesWithDeliveredToken(username, id);
+    }
+
+    @Test
+    void keepsVerificationTokenWhileMailIsUndelivered() {
+        String username = newUsername();
+        MailStub.answer(Mode.FAIL);
+        TestAccounts.register(username);
+        List<Map<String, Object>> failed = MailStub.awaitCalls(username, 1, MailStub.answeredWith(Mode.FAIL));
+        Map<String, AttributeValue> item = verifyItem(MailStub.tokenIn(MailStub.link(failed.get(0))));
+        assertTrue(item != null && !item.isEmpty(), "the token the pending mail carries is stored");
+    }
+
+    @Test
+    void sendsNoVerificationMailForRefusedDuplicateSignUp() {
+        String username = newUsername();
+        TestAccounts.register(username);
+        given().contentType(ContentType.JSON).body(credentials(username, PASSWORD))
+                .when().post("/user/register")
+                .then().statusCode(409);
+        assertEquals(1, MailStub.callsTo(username).size(), "only the first sign-up's mail");
+        assertEquals(List.of(), OutboxRows.mailTo(username), "nothing left in the outbox");
+    }
+
+    @Test
+    void sendsOneVerificationMailForConcurrentDuplicateSignUps() throws Exception {
+        String username = newUsername();
+        List<Integer> answered = signUpConcurrently(username, 4);
+        assertEquals(1, answered.stream().filter(status -> status == 201).count(), answered.toString());
+        assertEquals(1, MailStub.callsTo(username).size(), "the sign-ups that lost recorded no mail");
+    }
+
+    private void assertAccountExistsUnverified(String username) {
+        given().contentType(ContentType.JSON).body(credentials(username, PASSWORD))
+                .when().post("/auth/token")
+                .then().statusCode(403)
+                .body("detail", equalTo("the account is not verified yet"));
+    }
+
+    private static void assertVerifiesWithDeliveredToken(String username, String id) {
+        String token = MailStub.lastToken(username, "verify");
+        List<Map<String, Object>> calls = MailStub.callsTo(username);
+        assertEquals("ACCEPT", calls.get(calls.size() - 1).get("mode"), "the last attempt was delivered");
+        given().contentType(ContentType.JSON).body(Map.of("token", token))
+                .when().post("/user/verify")
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("verified", equalTo(true));
+    }
+
+    private Map<String, AttributeValue> verifyItem(String token) {
+        return dynamo.getItem(get -> get.tableName(TestAccounts.TOKENS_TABLE)
                 .key(Map.of("pk", AttributeValue.fromS("verify#" + TestAccounts.sha256Hex(token))))).item();
-        assertTrue(item == null || item.isEmpty(), "no verification token item is left behind");
+    }
+
+    /** Signs the same username up from several threads at once; the answers' statuses. */
+    private static List<Integer> signUpConcurrently(String username, int attempts) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> statuses = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            statuses.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return given().contentType(ContentType.JSON).body(credentials(username, PASSWORD))
+                        .when().post("/user/register").then().extract().statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> answered = new ArrayList<>();
+        for (CompletableFuture<Integer> status : statuses) {
+            answered.add(status.get());
+        }
+        return answered;
     }
 
     private static void assertPasswordRejected(String password, String rule) {

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,6 +55,15 @@ final class TestAccounts {
     /** The claims of a JWT, read without checking the signature. */
     static JsonPath claims(String jwt) {
         return part(jwt, 1);
+    }
+
+    /** A JWT's `aud`, which may be one string or a list of them. */
+    static List<String> audiences(String jwt) {
+        Object aud = claims(jwt).get("aud");
+        if (aud == null) {
+            return List.of();
+        }
+        return aud instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(aud.toString());
     }
 
     static JsonPath header(String jwt) {

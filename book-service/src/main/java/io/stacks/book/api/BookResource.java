@@ -1,11 +1,12 @@
 package io.stacks.book.api;
 
-import io.quarkus.security.Authenticated;
 import io.stacks.book.domain.BookDetails;
 import io.stacks.book.domain.Catalog;
 import io.stacks.platform.api.Paging;
+import io.stacks.platform.auth.Roles;
 import io.stacks.platform.api.PublicUrl;
 import io.stacks.platform.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,11 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/book")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "books")
 @APIResponse(responseCode = "401", description = "No or invalid access token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token is not a user's (e.g. a service token)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The catalogue's database is unavailable; retry after Retry-After",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class BookResource {
 
@@ -105,13 +110,12 @@ public class BookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a book and its images (its owner, staff or an admin)")
+    @Operation(summary = "Delete a book (its owner, staff or an admin)", description = "Its images are "
+            + "deleted right after, by image-service.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "The caller may not delete this book",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such book",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "image-service is unavailable; nothing was deleted",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") String id) {
         catalog.remove(id);

@@ -1,7 +1,8 @@
 package io.stacks.book.domain;
 
-import io.stacks.book.client.ImageClient;
 import io.stacks.book.store.Book;
+import io.stacks.outbox.Outbox;
+import io.stacks.outbox.PeerRequest;
 import io.stacks.book.store.BookRepository;
 import io.stacks.platform.auth.Caller;
 import io.stacks.platform.problem.ProblemException;
@@ -9,21 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 /** The catalogue's rules: who may change a book, unique ISBNs, and images going with their book. */
 @ApplicationScoped
 public class Catalog {
-
-    private static final Logger LOG = Logger.getLogger(Catalog.class);
 
     @Inject
     BookRepository books;
@@ -32,23 +26,23 @@ public class Catalog {
     Caller caller;
 
     @Inject
-    @RestClient
-    ImageClient images;
+    Outbox outbox;
 
-    public List<Book> page(int page, int size) {
-        return books.page(page, size);
+    public List<CatalogBook> page(int page, int size) {
+        return books.page(page, size).stream().map(CatalogBook::of).toList();
     }
 
     public long count() {
         return books.count();
     }
 
-    public Book get(String id) {
-        return books.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("no book with id " + id));
+    public CatalogBook get(String id) {
+        return books.findByIdOptional(id).map(CatalogBook::of)
+                .orElseThrow(() -> ProblemException.notFound("no book with id " + id));
     }
 
     @Transactional
-    public Book add(BookDetails details) {
+    public CatalogBook add(BookDetails details) {
         Book book = new Book();
         book.id = UUID.randomUUID().toString();
         book.createdAt = now();
@@ -57,29 +51,26 @@ public class Catalog {
         apply(book, details);
         books.persist(book);
         flushUnique(book.isbn);
-        return book;
+        return CatalogBook.of(book);
     }
 
     @Transactional
-    public Book replace(String id, BookDetails details) {
+    public CatalogBook replace(String id, BookDetails details) {
         Book book = changeable(id);
         apply(book, details);
         flushUnique(book.isbn);
-        return book;
+        return CatalogBook.of(book);
     }
 
-    /** Deletes the book and, in the same transaction, its images: if image-service fails, the book stays. */
+    /**
+     * Deletes the book and records, in the same transaction, that its images go too: image-service deletes them
+     * after commit. If the commit fails, the book and its images both stay.
+     */
     @Transactional
     public void remove(String id) {
         Book book = changeable(id);
         books.delete(book);
-        books.flush();
-        try {
-            images.deleteImagesOf(id, caller.bearer());
-        } catch (WebApplicationException | ProcessingException | FaultToleranceException e) {
-            LOG.warnf("image-service could not delete the images of book %s: %s", id, e.toString());
-            throw ProblemException.unavailable("the book's images cannot be deleted right now; the book was kept");
-        }
+        outbox.record(PeerRequest.delete("book.deleted", id, "image-service", "/internal/book/" + id + "/images"));
     }
 
     private Book changeable(String id) {

@@ -1,6 +1,5 @@
 package io.stacks.image.api;
 
-import io.quarkus.security.Authenticated;
 import io.stacks.image.domain.ImageContent;
 import io.stacks.image.domain.ImageOfBook;
 import io.stacks.image.domain.Images;
@@ -8,8 +7,10 @@ import io.stacks.image.domain.ImagesOfBook;
 import io.stacks.image.domain.Upload;
 import io.stacks.platform.api.Paging;
 import io.stacks.platform.api.PublicUrl;
+import io.stacks.platform.auth.Roles;
 import io.stacks.platform.problem.Problem;
 import io.stacks.platform.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -43,7 +44,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Images of a book: metadata as JSON, bytes under /content. */
 @Path("/book/{bookId}/image")
-@Authenticated
+@RolesAllowed(Roles.MEMBER)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Book images")
 @SecurityRequirement(name = "bearer")

@@ -1,6 +1,6 @@
 package io.stacks.image.api;
 
-import io.stacks.image.client.Book;
+import io.stacks.image.domain.Book;
 import io.stacks.image.domain.Image;
 import io.stacks.platform.api.PublicUrl;
 import java.time.Instant;
@@ -14,10 +14,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Image")
 public record ImageView(String id, String url, String bookId, String contentType, long size, Instant createdAt,
-        Instant updatedAt, Book book) {
+        Instant updatedAt, BookSummary book) {
+
+    /** The book the image belongs to, as S0 clients expect it beside the image. */
+    @Schema(name = "ImageBook")
+    public record BookSummary(String id, String title, String author, String isbn, Integer quantity,
+            Instant createdAt, String createdBy, String createdById) {
+    }
 
     static ImageView of(Image image, Book book, PublicUrl publicUrl) {
         return new ImageView(image.id(), publicUrl.of(Paths.image(image.bookId(), image.id()) + "/content"),
-                image.bookId(), image.contentType(), image.size(), image.createdAt(), image.updatedAt(), book);
+                image.bookId(), image.contentType(), image.size(), image.createdAt(), image.updatedAt(),
+                new BookSummary(book.id(), book.title(), book.author(), book.isbn(), book.quantity(),
+                        book.createdAt(), book.createdBy(), book.ownerId()));
     }
 }

@@ -1,7 +1,8 @@
 package io.stacks.image.api;
 
-import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
 import io.stacks.image.domain.Images;
+import io.stacks.platform.auth.ServiceCallers;
 import io.stacks.platform.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -15,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** For book-service (with the user's token) when a book is deleted; never routed by the gateway. */
+/** For book-service (its service token) after a book was deleted; never routed by the gateway. */
 @Path("/internal/book/{bookId}/images")
-@Authenticated
+@PermissionsAllowed(ServiceCallers.FROM_BOOK_SERVICE)
 @Tag(name = "Internal")
 @SecurityRequirement(name = "bearer")
 public class InternalImageResource {
@@ -26,9 +27,12 @@ public class InternalImageResource {
     Images images;
 
     @DELETE
-    @Operation(summary = "Delete every image of a book", description = "Also answers 204 when the book has none.")
+    @Operation(summary = "Delete every image of a book", description = "Also answers 204 when the book has none, "
+            + "so a repeated delivery (same Idempotency-Key) changes nothing. Needs book-service's service token.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not book-service's service token (e.g. a user's token)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The image database is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -7,17 +7,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
-/** book-service, called with the caller's own token. */
+/** book-service, called with the caller's own token; only {@link BookCatalog} uses it. */
 @RegisterRestClient(configKey = "book-service")
 @Path("/book")
 public interface BookServiceClient {
 
+    /** Every answer comes back as a response (no exception for 4xx/5xx): the wrapper decides what each means. */
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Timeout(5000)
-    Book get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    RestResponse<BookResponse> get(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

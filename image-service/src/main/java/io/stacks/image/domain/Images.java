@@ -1,7 +1,6 @@
 package io.stacks.image.domain;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.stacks.image.client.Book;
 import io.stacks.image.client.BookCatalog;
 import io.stacks.image.config.StacksConfig;
 import io.stacks.image.store.ImageEntity;
@@ -141,12 +140,12 @@ public class Images {
 
     private Book book(String bookId) {
         requireBookId(bookId);
-        return books.get(bookId);
+        return books.find(bookId).orElseThrow(() -> ProblemException.notFound("no book with id " + bookId));
     }
 
     private Book bookToChange(String bookId) {
         Book book = book(bookId);
-        if (!caller.mayChange(book.createdById())) {
+        if (!caller.mayChange(book.ownerId())) {
             throw ProblemException.forbidden("only the member who added the book, staff or admin may change its images");
         }
         return book;

@@ -1,6 +1,5 @@
 package io.stacks.image.domain;
 
-import io.stacks.image.client.Book;
 import java.util.List;
 
 /** One page of a book's images and how many it has in all. */

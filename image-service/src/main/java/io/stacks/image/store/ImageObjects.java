@@ -5,17 +5,14 @@ import io.stacks.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Image bytes in the S3 bucket; S3 outages become 503 problems. */
+/** Image bytes in the S3 bucket. S3 being unreachable surfaces as the SDK's exception, which platform answers 503. */
 @ApplicationScoped
 public class ImageObjects {
 
@@ -29,21 +26,21 @@ public class ImageObjects {
 
     /** Streams the file to S3 without loading it into memory. */
     public void put(String key, Path file, String contentType, long size) {
-        call(() -> s3.putObject(request -> request.bucket(bucket()).key(key).contentType(contentType)
-                .contentLength(size), RequestBody.fromFile(file)));
+        s3.putObject(request -> request.bucket(bucket()).key(key).contentType(contentType).contentLength(size),
+                RequestBody.fromFile(file));
     }
 
     /** An open stream of the object's bytes; the caller closes it. */
     public ResponseInputStream<GetObjectResponse> open(String key) {
         try {
-            return call(() -> s3.getObject(request -> request.bucket(bucket()).key(key)));
+            return s3.getObject(request -> request.bucket(bucket()).key(key));
         } catch (NoSuchKeyException e) {
             throw ProblemException.notFound("the image's content is missing");
         }
     }
 
     public void delete(String key) {
-        call(() -> s3.deleteObject(request -> request.bucket(bucket()).key(key)));
+        s3.deleteObject(request -> request.bucket(bucket()).key(key));
     }
 
     /**
@@ -65,20 +62,5 @@ public class ImageObjects {
 
     public String bucket() {
         return config.images().bucket();
-    }
-
-    private static <T> T call(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (S3Exception e) {
-            if (e.statusCode() >= 500 || e.statusCode() == 403) {
-                LOG.errorf("S3 failed: %s", e.toString());
-                throw ProblemException.unavailable("image storage is unavailable");
-            }
-            throw e;
-        } catch (SdkClientException e) {
-            LOG.errorf("S3 unreachable: %s", e.toString());
-            throw ProblemException.unavailable("image storage is unavailable");
-        }
     }
 }

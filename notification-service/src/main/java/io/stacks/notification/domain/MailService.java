@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -46,13 +47,15 @@ public class MailService {
     }
 
     /**
-     * Sends the mail synchronously.
+     * Sends the mail synchronously, once per idempotency key: a key seen before answers with the first delivery
+     * and sends nothing (the outbox of a caller may deliver the same request twice).
      *
-     * @return the delivery, recorded as SENT
+     * @param idempotencyKey null when the caller does not retry
+     * @return the delivery id and its status (SENT, or the first delivery's for a repeated key)
      * @throws ProblemException 400 for an unknown template or a missing or bad variable, 503 when the delivery
      *         log or the mail server is unavailable (the mail was not sent)
      */
-    public Delivery send(String to, String templateName, Map<String, String> variables) {
+    public MailOutcome send(String to, String templateName, Map<String, String> variables, String idempotencyKey) {
         MailTemplate template = MailTemplate.named(templateName).orElseThrow(() -> ProblemException.invalidField(
                 "template", "unknown template '" + templateName + "' (known: " + String.join(", ",
                         MailTemplate.names()) + ")"));
@@ -63,9 +66,16 @@ public class MailService {
         Delivery delivery = new Delivery(UUID.randomUUID().toString(), to, template, template.subject(),
                 RequestIds.current(), now, now.plus(config.retention()));
         try {
+            if (idempotencyKey != null) {
+                Optional<MailOutcome> earlier = earlierDelivery(idempotencyKey, delivery);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
             deliveries.recordPending(delivery);
         } catch (SdkException e) {
             LOG.errorf("delivery log unavailable, %s mail not sent: %s", template.id(), e.toString());
+            releaseQuietly(idempotencyKey);
             throw ProblemException.unavailable("the delivery log is unavailable; the mail was not sent");
         }
 
@@ -75,6 +85,7 @@ public class MailService {
             String error = rootCause(e).getClass().getName();
             LOG.errorf("delivery %s failed: %s", delivery.id(), rootCause(e).toString());
             recordFailure(delivery.id(), error);
+            releaseQuietly(idempotencyKey);
             throw ProblemException.unavailable("the mail server is unavailable; the mail was not sent");
         }
 
@@ -84,7 +95,39 @@ public class MailService {
             // The mail is out and its PENDING record exists; failing now would make the caller retry a sent mail.
             LOG.warnf("delivery %s sent but still recorded PENDING: %s", delivery.id(), e.toString());
         }
-        return delivery;
+        return new MailOutcome(delivery.id(), DeliveryStatus.SENT);
+    }
+
+    /**
+     * The delivery that already holds the key, if one does and did not fail; a failed one's key (left behind when
+     * freeing it failed) passes to this delivery, so a retry sends instead of reporting a mail never sent.
+     */
+    private Optional<MailOutcome> earlierDelivery(String key, Delivery delivery) {
+        String holder = deliveries.claimIdempotencyKey(key, delivery.id(), delivery.expiresAt())
+                .orElseThrow(() -> ProblemException.unavailable("a mail with this idempotency key is being retried; "
+                        + "try again shortly"));
+        if (holder.equals(delivery.id())) {
+            return Optional.empty();
+        }
+        DeliveryStatus status = deliveries.status(holder).map(DeliveryStatus::valueOf).orElse(DeliveryStatus.PENDING);
+        if (status == DeliveryStatus.FAILED
+                && deliveries.takeOverIdempotencyKey(key, holder, delivery.id(), delivery.expiresAt())) {
+            return Optional.empty();
+        }
+        LOG.infof("mail with idempotency key %s already taken as delivery %s; not sent again", key, holder);
+        return Optional.of(new MailOutcome(holder, status));
+    }
+
+    /** A key whose mail was not sent is freed, so the caller's retry may send; if that fails, it expires. */
+    private void releaseQuietly(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return;
+        }
+        try {
+            deliveries.releaseIdempotencyKey(idempotencyKey);
+        } catch (SdkException e) {
+            LOG.warnf("idempotency key %s stays taken until it expires: %s", idempotencyKey, e.toString());
+        }
     }
 
     private void checkVariables(MailTemplate template, Map<String, String> variables) {

@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The delivery log in DynamoDB: one item per mail, keyed {@code delivery#<id>}, removed by TTL after the
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class DeliveryStore {
 
     public static final String KEY_PREFIX = "delivery#";
+    private static final String IDEMPOTENCY_PREFIX = "idempotency#";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -41,6 +44,59 @@ public class DeliveryStore {
             item.put("requestId", s(delivery.requestId()));
         }
         dynamoDb.putItem(put -> put.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    /**
+     * Ties an idempotency key to a delivery, unless a delivery already holds it.
+     *
+     * @return the delivery id that holds the key: this one if it was free, the first one's otherwise; empty when
+     *         the holder let it go in between (its send failed), so the caller may try again
+     */
+    public Optional<String> claimIdempotencyKey(String key, String deliveryId, Instant expiresAt) {
+        try {
+            dynamoDb.putItem(put -> put.tableName(table).item(idempotencyItem(key, deliveryId, expiresAt))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return Optional.of(deliveryId);
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> holder = dynamoDb.getItem(get -> get.tableName(table)
+                    .key(Map.of("pk", s(IDEMPOTENCY_PREFIX + key))).consistentRead(true)).item();
+            return holder == null || !holder.containsKey("deliveryId") ? Optional.empty()
+                    : Optional.of(holder.get("deliveryId").s());
+        }
+    }
+
+    /**
+     * Moves a key from a delivery that failed to a new one, unless someone else did first.
+     *
+     * @return whether the key is now the new delivery's
+     */
+    public boolean takeOverIdempotencyKey(String key, String failedDeliveryId, String deliveryId, Instant expiresAt) {
+        try {
+            dynamoDb.putItem(put -> put.tableName(table).item(idempotencyItem(key, deliveryId, expiresAt))
+                    .conditionExpression("deliveryId = :failed")
+                    .expressionAttributeValues(Map.of(":failed", s(failedDeliveryId))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, AttributeValue> idempotencyItem(String key, String deliveryId, Instant expiresAt) {
+        return Map.of("pk", s(IDEMPOTENCY_PREFIX + key), "deliveryId", s(deliveryId),
+                "expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+    }
+
+    /** Frees the key of a mail that was not sent, so that a retry with it may send. */
+    public void releaseIdempotencyKey(String key) {
+        dynamoDb.deleteItem(delete -> delete.tableName(table).key(Map.of("pk", s(IDEMPOTENCY_PREFIX + key))));
+    }
+
+    /** The recorded status of a delivery (PENDING, SENT or FAILED), if its record is still kept. */
+    public Optional<String> status(String id) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(table)
+                .key(Map.of("pk", s(KEY_PREFIX + id))).consistentRead(true)).item();
+        return item == null || !item.containsKey("status") ? Optional.empty()
+                : Optional.of(item.get("status").s());
     }
 
     public void markSent(String id, Instant sentAt) {

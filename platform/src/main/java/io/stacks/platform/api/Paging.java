@@ -31,7 +31,7 @@ public record Paging(int page, int size) {
         if (page > 0) {
             links.add(link(self, query, Math.min(page - 1, lastPage(total)), "prev"));
         }
-        if ((long) (page + 1) * size < total) {
+        if (((long) page + 1) * size < total) {
             links.add(link(self, query, page + 1, "next"));
         }
         if (!links.isEmpty()) {

@@ -13,12 +13,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -106,9 +103,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        if (databaseUnreachable(e)) {
-            LOG.error("database unreachable", e);
-            return problem(ProblemException.unavailable("the service's database is unavailable"), uri);
+        Optional<String> unavailable = DependencyFailures.unavailable(e);
+        if (unavailable.isPresent()) {
+            LOG.error("a dependency is unavailable", e);
+            return problem(ProblemException.unavailable(unavailable.get()), uri);
         }
         LOG.error("unexpected failure", e);
         return respond(Problem.of(500, "Internal Server Error", "the service could not complete the request"), uri)
@@ -127,20 +125,6 @@ public class ProblemMappers {
             case 415 -> "this endpoint does not accept the request's Content-Type";
             default -> "the request could not be handled";
         };
-    }
-
-    /** A database that cannot be reached is a dependency down (503 + Retry-After), not a bug (500). */
-    private static boolean databaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLRecoverableException
-                    || (cause instanceof SQLException && String.valueOf(cause.getMessage())
-                            .contains("acquisition timeout"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response badJson(String detail, UriInfo uri) {
@@ -170,7 +154,8 @@ public class ProblemMappers {
         if (type == null) {
             return "the expected type";
         }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+        if (Number.class.isAssignableFrom(type)
+                || (type.isPrimitive() && type != boolean.class && type != char.class)) {
             return "number";
         }
         if (type == Boolean.class || type == boolean.class) {

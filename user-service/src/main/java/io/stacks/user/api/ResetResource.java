@@ -39,7 +39,7 @@ public class ResetResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Message.class)))
     @APIResponse(responseCode = "400", description = "A missing username or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The e-mail could not be sent; try again after Retry-After",
+    @APIResponse(responseCode = "503", description = "The token store is unavailable; try again after Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response request(@Valid @NotNull ResetRequest request) {
         resets.request(request.username());

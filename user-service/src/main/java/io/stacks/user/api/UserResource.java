@@ -1,11 +1,12 @@
 package io.stacks.user.api;
 
-import io.quarkus.security.Authenticated;
 import io.stacks.platform.auth.Caller;
+import io.stacks.platform.auth.Roles;
 import io.stacks.platform.problem.Problem;
 import io.stacks.user.domain.Account;
 import io.stacks.user.domain.Accounts;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -40,10 +41,11 @@ public class UserResource {
     @Path("/register")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign up", description = "Creates an unverified account and e-mails a verification link. "
+    @Operation(summary = "Sign up", description = "Creates an unverified account; a verification link is e-mailed "
+            + "right after (also when the mail service is briefly down: the mail waits and goes out once it is back). "
             + "The password needs 8 characters, at most 72 bytes, a letter and a digit, and must not contain "
             + "the username.")
-    @APIResponse(responseCode = "201", description = "Account created; verification e-mail sent",
+    @APIResponse(responseCode = "201", description = "Account created; the verification e-mail is on its way",
             headers = @Header(name = HttpHeaders.LOCATION, description = "/user/me"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Account.class)))
     @APIResponse(responseCode = "400", description = "Not an e-mail address, a weak password (the rule is named "
@@ -51,8 +53,8 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The username is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The verification e-mail could not be sent; nothing was "
-            + "kept, try again after Retry-After",
+    @APIResponse(responseCode = "503", description = "The account store is unavailable; nothing was kept, try "
+            + "again after Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@Valid @NotNull Credentials credentials) {
         Account account = accounts.register(credentials.username(), credentials.password());
@@ -78,11 +80,13 @@ public class UserResource {
 
     @GET
     @Path("/me")
-    @Authenticated
+    @RolesAllowed(Roles.MEMBER)
     @Operation(summary = "Your account")
     @APIResponse(responseCode = "200", description = "The caller's account",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Account.class)))
     @APIResponse(responseCode = "401", description = "No valid access token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a user's token (e.g. a service token)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Account me() {
         return accounts.find(caller.id());

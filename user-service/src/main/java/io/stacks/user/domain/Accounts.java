@@ -1,6 +1,7 @@
 package io.stacks.user.domain;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.stacks.platform.problem.ProblemException;
 import io.stacks.user.config.StacksConfig;
 import io.stacks.user.store.StoredToken;
@@ -8,7 +9,6 @@ import io.stacks.user.store.TokenStore;
 import io.stacks.user.store.User;
 import io.stacks.user.store.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,10 +48,10 @@ public class Accounts {
     }
 
     /**
-     * Creates an unverified account and sends the verification e-mail. The row is written in this transaction
-     * and the mail handed over last: if anything fails, nothing of the sign-up remains.
+     * Creates an unverified account and records its verification e-mail, in one short transaction that waits on
+     * no other service: the mail goes out after commit. The verification token is stored first (DynamoDB); if the
+     * account cannot be written it is deleted again, and a leftover would only point at no account.
      */
-    @Transactional
     public Account register(String requestedUsername, String password) {
         String username = Usernames.valid(requestedUsername);
         PasswordRules.check(password, username);
@@ -65,21 +65,19 @@ public class Accounts {
         user.role = (admins.contains(username) ? Role.ADMIN : Role.MEMBER).column();
         user.verified = false;
         user.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String token = OneTimeTokens.newToken();
+        String key = OneTimeTokens.verifyKey(token);
+        tokens.put(key, user.id, Instant.now().plus(VERIFY_TOKEN_LIFETIME));
         try {
-            users.persistAndFlush(user);
-        } catch (PersistenceException e) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                users.persistAndFlush(user);
+                mailer.sendLink(user.id, username, "verify", token);
+            });
+        } catch (RuntimeException e) {
+            tokens.deleteQuietly(key);
             if (isConstraintViolation(e)) {
                 throw ProblemException.conflict("user already exists"); // a concurrent sign-up won the race
             }
-            throw e;
-        }
-        String token = OneTimeTokens.newToken();
-        String key = OneTimeTokens.verifyKey(token);
-        try {
-            tokens.put(key, user.id, Instant.now().plus(VERIFY_TOKEN_LIFETIME));
-            mailer.sendLink(username, "verify", token);
-        } catch (RuntimeException e) {
-            tokens.deleteQuietly(key);
             throw e;
         }
         return Account.of(user);

@@ -1,38 +1,41 @@
 package io.stacks.user.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stacks.outbox.Outbox;
+import io.stacks.outbox.PeerRequest;
 import io.stacks.platform.api.PublicUrl;
-import io.stacks.platform.problem.ProblemException;
-import io.stacks.user.client.MailRequest;
-import io.stacks.user.client.NotificationClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
-/** Hands e-mails with a one-time link to notification-service; failing that, a 503 problem. */
+/**
+ * E-mails with a one-time link, for notification-service to send: recorded in the outbox within the caller's
+ * transaction, delivered after it commits. No mail goes out for a change that was rolled back.
+ */
 @ApplicationScoped
 public class Mailer {
 
-    private static final Logger LOG = Logger.getLogger(Mailer.class);
+    static final String NOTIFICATION_SERVICE = "notification-service";
 
-    private final NotificationClient notifications;
-    private final AccessTokens accessTokens;
+    private final Outbox outbox;
     private final PublicUrl publicUrl;
+    private final ObjectMapper json;
 
-    Mailer(@RestClient NotificationClient notifications, AccessTokens accessTokens, PublicUrl publicUrl) {
-        this.notifications = notifications;
-        this.accessTokens = accessTokens;
+    Mailer(Outbox outbox, PublicUrl publicUrl, ObjectMapper json) {
+        this.outbox = outbox;
         this.publicUrl = publicUrl;
+        this.json = json;
     }
 
-    /** Sends template `verify` or `reset` with a link to the web UI page of that name carrying the token. */
-    void sendLink(String to, String template, String token) {
+    /** Records template `verify` or `reset` with a link to the web UI page of that name carrying the token. */
+    void sendLink(String userId, String to, String template, String token) {
         String link = publicUrl.of("/app/" + template + "?token=" + token);
+        Map<String, Object> mail = Map.of("to", to, "template", template, "variables", Map.of("link", link));
         try {
-            notifications.send(accessTokens.serviceBearer(), new MailRequest(to, template, Map.of("link", link)));
-        } catch (RuntimeException e) {
-            LOG.errorf("notification-service did not take the %s e-mail: %s", template, e.toString());
-            throw ProblemException.unavailable("the e-mail could not be sent; try again later");
+            outbox.record(PeerRequest.post("mail." + template, userId, NOTIFICATION_SERVICE, "/internal/mail",
+                    json.writeValueAsString(mail)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serialises", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.stacks.user.domain;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.stacks.platform.problem.ProblemException;
 import io.stacks.user.store.TokenStore;
 import io.stacks.user.store.User;
@@ -28,8 +29,9 @@ public class PasswordResets {
     }
 
     /**
-     * Sends a reset link if the account exists and none was sent within the token lifetime. The caller learns
-     * nothing either way, so accounts cannot be discovered through this.
+     * Records a reset link for sending if the account exists and none was sent within the token lifetime. The
+     * caller learns nothing either way, and the mail goes out after the answer (outbox), so the answer takes about
+     * as long whether or not the account exists.
      */
     public void request(String username) {
         User user = users.findByUsername(Usernames.normalise(username)).orElse(null);
@@ -46,7 +48,7 @@ public class PasswordResets {
         String key = OneTimeTokens.resetKey(token);
         try {
             tokens.put(key, user.id, expiresAt);
-            mailer.sendLink(user.username, "reset", token);
+            QuarkusTransaction.requiringNew().run(() -> mailer.sendLink(user.id, user.username, "reset", token));
         } catch (RuntimeException e) {
             tokens.deleteQuietly(key);
             tokens.deleteQuietly(marker); // so that asking again may send

@@ -1,14 +1,11 @@
 package io.stacks.user.store;
 
-import io.stacks.platform.problem.ProblemException;
 import io.stacks.user.config.StacksConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -16,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The one-time token table (key {@code pk}, TTL attribute {@code expiresAt}). Keys are given by the domain and
- * never contain a raw token. DynamoDB failures become 503 problems.
+ * never contain a raw token. DynamoDB being unreachable surfaces as the SDK's exception, which platform answers 503.
  */
 @ApplicationScoped
 public class TokenStore {
@@ -35,7 +32,7 @@ public class TokenStore {
     }
 
     public void put(String pk, String userId, Instant expiresAt) {
-        call(() -> dynamo.putItem(put -> put.tableName(table).item(item(pk, userId, expiresAt))));
+        dynamo.putItem(put -> put.tableName(table).item(item(pk, userId, expiresAt)));
     }
 
     /**
@@ -45,9 +42,9 @@ public class TokenStore {
      */
     public boolean putUnlessLive(String pk, String userId, Instant expiresAt, Instant now) {
         try {
-            call(() -> dynamo.putItem(put -> put.tableName(table).item(item(pk, userId, expiresAt))
+            dynamo.putItem(put -> put.tableName(table).item(item(pk, userId, expiresAt))
                     .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
-                    .expressionAttributeValues(Map.of(":now", number(now)))));
+                    .expressionAttributeValues(Map.of(":now", number(now))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -55,17 +52,16 @@ public class TokenStore {
     }
 
     public Optional<StoredToken> find(String pk) {
-        Map<String, AttributeValue> item = call(
-                () -> dynamo.getItem(get -> get.tableName(table).key(key(pk)).consistentRead(true)).item());
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table).key(key(pk)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(token(item));
     }
 
     /** Deletes the item and returns what it held; empty if it was not there (used or never issued). */
     public Optional<StoredToken> take(String pk) {
         try {
-            Map<String, AttributeValue> old = call(() -> dynamo.deleteItem(delete -> delete.tableName(table)
-                    .key(key(pk)).conditionExpression("attribute_exists(pk)").returnValues(ReturnValue.ALL_OLD))
-                    .attributes());
+            Map<String, AttributeValue> old = dynamo.deleteItem(delete -> delete.tableName(table).key(key(pk))
+                    .conditionExpression("attribute_exists(pk)").returnValues(ReturnValue.ALL_OLD)).attributes();
             return Optional.of(token(old));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
@@ -73,7 +69,7 @@ public class TokenStore {
     }
 
     public void delete(String pk) {
-        call(() -> dynamo.deleteItem(delete -> delete.tableName(table).key(key(pk))));
+        dynamo.deleteItem(delete -> delete.tableName(table).key(key(pk)));
     }
 
     /** Deletes while already failing: a leftover item only expires later, so it is logged, not raised. */
@@ -88,17 +84,6 @@ public class TokenStore {
     /** For readiness: the table exists and DynamoDB answers. */
     public void describe() {
         dynamo.describeTable(describe -> describe.tableName(table));
-    }
-
-    private static <T> T call(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            LOG.error("DynamoDB request failed", e);
-            throw ProblemException.unavailable("the token store is not available; try again later");
-        }
     }
 
     private static Map<String, AttributeValue> item(String pk, String userId, Instant expiresAt) {

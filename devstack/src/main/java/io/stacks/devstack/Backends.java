@@ -63,7 +63,7 @@ public final class Backends implements AutoCloseable {
         Path logs = logDir.toAbsolutePath(); // processes run in the log folder; every path they get is absolute
         List<CompletableFuture<Void>> starting = new ArrayList<>();
         try {
-            for (Kind kind : EnumSet.copyOf(kinds)) {
+            for (Kind kind : kinds.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(kinds)) {
                 starting.add(CompletableFuture.runAsync(() -> {
                     try {
                         switch (kind) {

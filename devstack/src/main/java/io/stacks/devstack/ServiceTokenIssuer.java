@@ -51,21 +51,43 @@ public class ServiceTokenIssuer implements QuarkusTestResourceLifecycleManager {
     private static void issue(HttpExchange exchange) throws IOException {
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String client = authenticatedClient(exchange.getRequestHeaders().getFirst("Authorization"));
+        String audience = form.get("audience");
         if (client == null) {
             respond(exchange, 401, "{\"status\":401}");
+        } else if (!"POST".equals(exchange.getRequestMethod()) || !"client_credentials".equals(form.get("grant_type"))
+                || audience == null || audience.equals(client) || !isService(audience)) {
+            // As strict as user-service, so that a service passing against this stub passes against the real one.
+            respond(exchange, 400, "{\"status\":400}");
         } else {
-            String token = TestTokens.service(StandinsTestResource.keys(), client, form.get("audience"), 300);
+            String token = TestTokens.service(StandinsTestResource.keys(), client, audience, 300);
             respond(exchange, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":300}");
         }
     }
 
+    private static boolean isService(String name) {
+        for (Service service : Service.values()) {
+            if (service != Service.GATEWAY && service.module().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String authenticatedClient(String authorization) {
-        if (authorization == null || !authorization.startsWith("Basic ")) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }
-        String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8)
-                .split(":", 2);
+        String[] pair;
+        try {
+            pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8)
+                    .split(":", 2);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
         for (Service service : Service.values()) {
+            if (service == Service.USER) {
+                continue; // user-service mints its own tokens: it is no client
+            }
             if (service.module().equals(pair[0]) && pair.length == 2
                     && StandinsTestResource.secrets().secretOf(service).equals(pair[1])) {
                 return pair[0];

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for one Stacks service at the HTTP boundary: records every request it gets (method, path, query,
- * headers, body size), answers readiness, and for user-service plays /auth/token and /reset/confirm.
+ * headers, body size), answers readiness, and for user-service plays /auth/token and /reset/confirm. Like
+ * user-service, it takes a username in any spelling: trimmed and in lower case, " Ada@Example.COM " is ada@example.com.
  */
 final class StubService {
 
@@ -46,7 +48,7 @@ final class StubService {
     final AtomicInteger tokenRequests = new AtomicInteger();
     /** Body bytes read so far by requests still in progress, to see a body arrive while it is being sent. */
     final AtomicLong bytesArriving = new AtomicLong();
-    /** user-service only: the accounts /auth/token accepts (username to password). */
+    /** user-service only: the accounts /auth/token accepts (username, trimmed and in lower case, to password). */
     final Map<String, String> passwords = new ConcurrentHashMap<>();
     /** user-service only: reset tokens /reset/confirm accepts (token to username). */
     final Map<String, String> resetTokens = new ConcurrentHashMap<>();
@@ -129,7 +131,7 @@ final class StubService {
 
     private void token(HttpExchange exchange, JsonNode body) throws IOException {
         tokenRequests.incrementAndGet();
-        String username = body.path("username").asText();
+        String username = normalised(body.path("username").asText());
         String password = body.path("password").asText();
         if (!password.isEmpty() && password.equals(passwords.get(username))) {
             String token = TestTokens.mint(UUID.randomUUID().toString(), username, Roles.MEMBER);
@@ -150,6 +152,11 @@ final class StubService {
         }
         passwords.put(username, body.path("password").asText());
         respond(exchange, 200, "application/json", "{\"username\":\"" + username + "\"}");
+    }
+
+    /** A username as user-service stores and compares it. */
+    static String normalised(String username) {
+        return username.trim().toLowerCase(Locale.ROOT);
     }
 
     private static long count(InputStream body, AtomicLong progress) throws IOException {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -69,6 +70,11 @@ public class OutboxRelay {
         this.config = config;
         this.peers = peers;
         this.metrics = metrics;
+        if (config.lease().compareTo(config.deliveryTimeout().multipliedBy(2)) <= 0) {
+            // Deliveries start only while twice the delivery timeout is left of the lease: none ever would.
+            throw new IllegalStateException("stacks.outbox.lease (" + config.lease() + ") must be longer than twice "
+                    + "stacks.outbox.delivery-timeout (" + config.deliveryTimeout() + ")");
+        }
         this.schedule = new RetrySchedule(config.initialBackoff(), config.maxBackoff(), config.maxAttempts());
         this.http = HttpClient.newBuilder().connectTimeout(config.deliveryTimeout()).build();
         this.deliveryDelay = Timer.builder("stacks.outbox.delivery.delay")
@@ -83,10 +89,14 @@ public class OutboxRelay {
     /** Asks for a drain soon; cheap and safe to call from any thread, any number of times. */
     public void wake() {
         if (drainQueued.compareAndSet(false, true)) {
-            drainer.execute(() -> {
-                drainQueued.set(false);
-                drain();
-            });
+            try {
+                drainer.execute(() -> {
+                    drainQueued.set(false);
+                    drain();
+                });
+            } catch (RejectedExecutionException e) {
+                drainQueued.set(false); // shutting down: what is left is delivered after the next start
+            }
         }
     }
 
@@ -161,17 +171,22 @@ public class OutboxRelay {
 
     private void failed(OutboxEvent event, String error, boolean permanent) {
         if (permanent || !schedule.mayRetryAfter(event.attempts())) {
-            QuarkusTransaction.requiringNew().run(() -> store.dead(event, error));
-            count("stacks.outbox.dead", event);
-            LOG.errorf("outbox event %s (%s of %s for %s) is DEAD after %d attempt(s): %s", event.id(),
-                    event.request().type(), event.request().key(), event.request().target(), event.attempts(), error);
+            if (QuarkusTransaction.requiringNew().call(() -> store.dead(event, error))) {
+                count("stacks.outbox.dead", event);
+                LOG.errorf("outbox event %s (%s of %s for %s) is DEAD after %d attempt(s): %s", event.id(),
+                        event.request().type(), event.request().key(), event.request().target(), event.attempts(),
+                        error);
+            }
             return;
         }
         Duration delay = schedule.delayAfter(event.attempts(), ThreadLocalRandom.current()::nextDouble);
-        QuarkusTransaction.requiringNew().run(() -> store.retryAt(event, clock.instant().plus(delay), error));
-        count("stacks.outbox.retries", event);
-        LOG.warnf("outbox event %s (%s for %s) failed attempt %d, next in %d ms: %s", event.id(),
-                event.request().type(), event.request().target(), event.attempts(), delay.toMillis(), error);
+        if (QuarkusTransaction.requiringNew().call(() -> store.retryAt(event, clock.instant().plus(delay), error))) {
+            count("stacks.outbox.retries", event);
+            LOG.warnf("outbox event %s (%s for %s) failed attempt %d, next in %d ms: %s", event.id(),
+                    event.request().type(), event.request().target(), event.attempts(), delay.toMillis(), error);
+        } else {
+            LOG.debugf("outbox event %s was claimed again meanwhile; its newer attempt decides", event.id());
+        }
     }
 
     private void count(String name, OutboxEvent event) {

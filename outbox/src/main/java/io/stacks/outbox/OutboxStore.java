@@ -75,15 +75,20 @@ public class OutboxStore {
         update("DELETE FROM outbox WHERE id = ?", id);
     }
 
-    /** Only while the event is still this attempt's: a relay whose lease ran out must not undo a newer one. */
-    void retryAt(OutboxEvent event, Instant at, String error) {
-        update("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ? AND attempts = ?", utc(at),
-                truncate(error), event.id(), event.attempts());
+    /**
+     * Only while the event is still this attempt's: a relay whose lease ran out must not undo a newer one.
+     *
+     * @return whether it was still this attempt's (and so was changed)
+     */
+    boolean retryAt(OutboxEvent event, Instant at, String error) {
+        return update("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ? AND attempts = ?",
+                utc(at), truncate(error), event.id(), event.attempts()) == 1;
     }
 
-    void dead(OutboxEvent event, String error) {
-        update("UPDATE outbox SET status = ?, last_error = ? WHERE id = ? AND attempts = ?", DEAD, truncate(error),
-                event.id(), event.attempts());
+    /** @return whether it was still this attempt's (and so is now DEAD) */
+    boolean dead(OutboxEvent event, String error) {
+        return update("UPDATE outbox SET status = ?, last_error = ? WHERE id = ? AND attempts = ?", DEAD,
+                truncate(error), event.id(), event.attempts()) == 1;
     }
 
     /** How many events are in each status (PENDING, DEAD). */
@@ -102,13 +107,13 @@ public class OutboxStore {
         return counts;
     }
 
-    private void update(String sql, Object... parameters) {
+    private int update(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            statement.executeUpdate();
+            return statement.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxException("outbox update failed", e);
         }

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.stacks.user.NotificationServiceStub.Mode;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ class PasswordResetTest {
     private static final String ACCEPTED = "if the account exists, a password-reset e-mail has been sent";
     private static final String INVALID = "the token is invalid or has expired";
     private static final String NEW_PASSWORD = "Rainy-night-77";
+    /** stacks.users.reset-answer-time, by default: POST /reset answers no sooner, whoever is asked about. */
+    private static final Duration ANSWER_TIME = Duration.ofMillis(250);
 
     @Inject
     DynamoDbClient dynamo;
@@ -55,6 +58,43 @@ class PasswordResetTest {
         String username = newUsername();
         requestReset(username);
         assertTrue(MailStub.callsTo(username).isEmpty());
+    }
+
+    @Test
+    void answersKnownAndUnknownAccountsAlikeAndNoSoonerThanTheAnswerTime() {
+        String known = newUsername();
+        TestAccounts.register(known);
+        TimedAnswer forKnown = timedReset(known);
+        TimedAnswer forUnknown = timedReset(newUsername());
+        assertTakesTheAnswerTime(forKnown, "an existing account");
+        assertTakesTheAnswerTime(forUnknown, "an unknown username");
+        assertEquals(202, forKnown.status());
+        assertEquals(forKnown.status(), forUnknown.status());
+        assertEquals(forKnown.contentType(), forUnknown.contentType());
+        assertEquals(forKnown.body(), forUnknown.body());
+        assertEquals(ACCEPTED, io.restassured.path.json.JsonPath.from(forUnknown.body()).getString("message"));
+        assertEquals(1, resetCalls(known).size(), "the known account was really sent a reset");
+    }
+
+    @Test
+    void answersNoSoonerThanTheAnswerTimeWhenAResetMailWentOutRecently() {
+        String known = newUsername();
+        TestAccounts.register(known);
+        TimedAnswer first = timedReset(known);
+        TimedAnswer again = timedReset(known);
+        assertTakesTheAnswerTime(again, "an account that was sent a reset mail a moment ago");
+        assertEquals(first.status(), again.status());
+        assertEquals(first.body(), again.body());
+    }
+
+    @Test
+    void answersNoSoonerThanTheAnswerTimeForAnotherSpellingOfAnAccount() {
+        String known = newUsername();
+        TestAccounts.register(known);
+        TimedAnswer answer = timedReset("  " + known.toUpperCase(java.util.Locale.ROOT) + " ");
+        assertTakesTheAnswerTime(answer, "an existing account spelled in upper case with spaces");
+        assertEquals(202, answer.status());
+        assertEquals(1, resetCalls(known).size(), "the spelling found the account");
     }
 
     @Test
@@ -308,6 +348,28 @@ class PasswordResetTest {
         assertTrue(item("reset-user#" + id).isEmpty());
         requestReset(username);
         assertEquals(2, resetCalls(username).size());
+    }
+
+    /** One POST /reset as the client sees it: its answer and how long it took, from sending to the last byte. */
+    record TimedAnswer(int status, String contentType, String body, Duration took) {
+    }
+
+    private static TimedAnswer timedReset(String username) {
+        long started = System.nanoTime();
+        io.restassured.response.Response response = given().contentType(ContentType.JSON)
+                .body(Map.of("username", username)).when().post("/reset");
+        String body = response.asString();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        return new TimedAnswer(response.statusCode(), response.contentType(), body, took);
+    }
+
+    private static void assertTakesTheAnswerTime(TimedAnswer answer, String whose) {
+        assertTrue(answer.took().compareTo(ANSWER_TIME) >= 0,
+                "POST /reset for " + whose + " answered after " + answer.took().toMillis() + " ms, sooner than "
+                        + ANSWER_TIME.toMillis() + " ms");
+        // Generous: the floor is what is checked; this only catches an answer held far too long.
+        assertTrue(answer.took().compareTo(Duration.ofSeconds(3)) < 0,
+                "POST /reset for " + whose + " took " + answer.took().toMillis() + " ms");
     }
 
     private static void requestReset(String username) {

@@ -7,7 +7,9 @@ import io.stacks.gateway.domain.PasswordResets;
 import io.stacks.gateway.domain.Routes;
 import io.stacks.gateway.domain.TokenExchange;
 import io.stacks.gateway.domain.Upstream;
+import io.stacks.gateway.config.GatewayConfig;
 import io.stacks.platform.problem.RequestIds;
+import io.stacks.platform.web.FallbackRoutes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -38,10 +40,14 @@ public class ProxyRoutes {
     private final TokenExchange tokenExchange;
     private final PasswordResets passwordResets;
 
-    ProxyRoutes(UpstreamProxy proxy, TokenExchange tokenExchange, PasswordResets passwordResets) {
+    private final long maxUploadSize;
+
+    ProxyRoutes(UpstreamProxy proxy, TokenExchange tokenExchange, PasswordResets passwordResets,
+            GatewayConfig config) {
         this.proxy = proxy;
         this.tokenExchange = tokenExchange;
         this.passwordResets = passwordResets;
+        this.maxUploadSize = config.maxUploadSize().asLongValue();
     }
 
     void init(@Observes Router router) {
@@ -58,6 +64,14 @@ public class ProxyRoutes {
             return;
         }
         HttpServerRequest request = rc.request();
+        if (upstream.get() == Upstream.IMAGE_SERVICE && declaredAbove(request, maxUploadSize)) {
+            // Answered here: image-service would refuse it too, but its early answer can be lost mid-upload.
+            request.response().putHeader(HttpHeaders.CONNECTION, "close")
+                    .endHandler(ended -> request.connection().close());
+            FallbackRoutes.write(rc, 413, "the request body is larger than image-service accepts (at most "
+                    + maxUploadSize + " bytes)");
+            return;
+        }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (!BasicCredentials.isBasic(authorization)) {
             forward(upstream.get(), request);
@@ -74,6 +88,15 @@ public class ProxyRoutes {
                 Rejections.write(rc, token.cause());
             }
         });
+    }
+
+    private static boolean declaredAbove(HttpServerRequest request, long limit) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length != null && Long.parseLong(length.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private void forward(Upstream upstream, HttpServerRequest request) {

@@ -1,5 +1,6 @@
 package io.stacks.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -27,6 +28,13 @@ public interface GatewayConfig {
     /** Longest wait for one service's readiness answer in /check-status. */
     @WithDefault("2s")
     Duration readinessTimeout();
+
+    /**
+     * The largest body the gateway passes to image-service, as that service's own limit (an image of 5 MiB plus
+     * multipart framing): a larger declared upload is answered 413 here, before a byte of it moves.
+     */
+    @WithDefault("6M")
+    MemorySize maxUploadSize();
 
     /** What Retry-After says when a service is unavailable. */
     @WithDefault("5")

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.stacks.gateway.client.UserServiceClient;
 import io.stacks.gateway.config.GatewayConfig;
+import io.stacks.platform.auth.Usernames;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns `Authorization: Basic` into an access token from user-service, and remembers the token for its lifetime
- * under a SHA-256 of the header (never the password itself), so the password hash is checked once per token.
+ * under a SHA-256 of the normalised username and the password (never the password itself), so the password hash
+ * is checked once per token.
  */
 @Singleton
 public class TokenExchange {
@@ -54,20 +56,22 @@ public class TokenExchange {
      * header, user-service's own 401/403 when it refuses them, 503 when user-service cannot be asked.
      */
     public Future<String> accessTokenFor(String authorization, String requestId) {
-        String key = fingerprint(authorization);
-        CachedToken cached = tokens.getIfPresent(key);
-        if (cached != null) {
-            return Future.succeededFuture(cached.accessToken());
-        }
         BasicCredentials credentials;
         try {
             credentials = BasicCredentials.parse(authorization);
         } catch (EdgeRejection e) {
             return Future.failedFuture(e);
         }
+        // Keyed on the username as user-service spells it, so that a reset forgets every spelling a client used.
+        String username = Usernames.normalise(credentials.username());
+        String key = fingerprint(username + '\0' + credentials.password());
+        CachedToken cached = tokens.getIfPresent(key);
+        if (cached != null) {
+            return Future.succeededFuture(cached.accessToken());
+        }
         long evictionsBefore = evictions.get();
         return userService.issueToken(credentials.username(), credentials.password(), requestId)
-                .transform(answer -> issued(answer, credentials.username()))
+                .transform(answer -> issued(answer, username))
                 .onSuccess(token -> {
                     if (evictions.get() == evictionsBefore && !token.lifetime().isNegative()
                             && !token.lifetime().isZero()) {
@@ -80,7 +84,8 @@ public class TokenExchange {
     /** Forgets every token obtained with this user's Basic credentials, e.g. once their password changed. */
     public void forgetUser(String username) {
         evictions.incrementAndGet();
-        tokens.asMap().values().removeIf(token -> token.username().equalsIgnoreCase(username));
+        String normalised = Usernames.normalise(username);
+        tokens.asMap().values().removeIf(token -> token.username().equals(normalised));
     }
 
     private Future<CachedToken> issued(AsyncResult<HttpResponse<Buffer>> answer, String username) {
@@ -120,10 +125,10 @@ public class TokenExchange {
                 retryAfterSeconds);
     }
 
-    private static String fingerprint(String authorization) {
+    private static String fingerprint(String credentials) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(authorization.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha256.digest(credentials.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -17,8 +17,9 @@ public record Paging(int page, int size) {
 
     /** Parses the raw query parameters, so that a non-number is a 400 naming the parameter, not a 404. */
     public static Paging of(String page, String size) {
-        int pageNumber = parse("page", page, 0, 0, Integer.MAX_VALUE);
         int pageSize = parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        // The first item of the page must be countable: page × size stays within what a database offset takes.
+        int pageNumber = parse("page", page, 0, 0, Integer.MAX_VALUE / pageSize);
         return new Paging(pageNumber, pageSize);
     }
 

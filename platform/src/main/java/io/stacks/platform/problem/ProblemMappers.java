@@ -2,6 +2,7 @@ package io.stacks.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -14,8 +15,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -25,6 +29,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String FORM_READER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
+    /** RESTEasy Reactive's limit on the parts of one form body. */
+    private static final int FORM_PARTS = 1000;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -52,8 +59,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e, UriInfo uri) {
         String field = pathOf(e);
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return badRequest(JsonErrors.detail(e), uri);
+        }
         if (field.isEmpty()) {
-            return badJson("the request body does not have the expected JSON shape", uri);
+            return badRequest("the request body does not have the expected JSON shape", uri);
         }
         String message = "must be of type " + simpleType(e.getTargetType());
         return respond(Problem.of(400, "Bad Request", field + ": " + message).withErrors(Map.of(field, message)), uri)
@@ -62,7 +72,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, UriInfo uri) {
-        return badJson("the request body is not valid JSON (" + e.getOriginalMessage() + ")", uri);
+        if (e instanceof InvalidDefinitionException) {
+            // The body could not be bound to its type: told to the client as a body of the wrong shape, logged as ours.
+            LOG.error("a request body type cannot be read", e);
+            return badRequest("the request body does not have the expected JSON shape", uri);
+        }
+        return JsonErrors.duplicateField(e).map(problem -> respond(problem, uri).build())
+                .orElseGet(() -> badRequest(JsonErrors.detail(e), uri));
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
@@ -103,6 +119,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (failedReadingForm(e)) {
+            LOG.debug("unreadable form body", e);
+            return badRequest("the request body is not a well-formed form: multipart/form-data with a boundary that "
+                    + "matches the Content-Type and complete parts, or URL-encoded fields; at most " + FORM_PARTS
+                    + " fields", uri);
+        }
         Optional<String> unavailable = DependencyFailures.unavailable(e);
         if (unavailable.isPresent()) {
             LOG.error("a dependency is unavailable", e);
@@ -111,6 +133,23 @@ public class ProblemMappers {
         LOG.error("unexpected failure", e);
         return respond(Problem.of(500, "Internal Server Error", "the service could not complete the request"), uri)
                 .build();
+    }
+
+    /**
+     * Whether the failure came from reading a form body (multipart or urlencoded) before any resource ran: a
+     * broken boundary, a body cut short, too many parts. Told by the reader's frame on the stack, as the reader
+     * throws plain IOException and RuntimeException.
+     */
+    static boolean failedReadingForm(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = e; cause != null && seen.add(cause); cause = cause.getCause()) {
+            for (StackTraceElement frame : cause.getStackTrace()) {
+                if (FORM_READER.equals(frame.getClassName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** JAX-RS's own messages ("HTTP 415 Unsupported Media Type") say nothing the status does not. */
@@ -127,7 +166,7 @@ public class ProblemMappers {
         };
     }
 
-    private static Response badJson(String detail, UriInfo uri) {
+    private static Response badRequest(String detail, UriInfo uri) {
         return respond(Problem.of(400, "Bad Request", detail), uri).build();
     }
 

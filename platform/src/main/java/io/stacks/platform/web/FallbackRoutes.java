@@ -1,12 +1,15 @@
 package io.stacks.platform.web;
 
 import io.stacks.platform.problem.Problem;
+import io.stacks.platform.problem.RequestIds;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /** Problem bodies for what never reaches a resource: unknown paths and failures in the HTTP layer itself. */
 public class FallbackRoutes {
@@ -19,19 +22,33 @@ public class FallbackRoutes {
     }
 
     private static void failed(RoutingContext rc) {
+        if (rc.response().headWritten()) {
+            // Already answered (e.g. a 413, after which the client's connection went): nothing more to say.
+            LOG.debugf("failure after the response was written: %s", rc.failure());
+            return;
+        }
         int status = rc.statusCode() < 400 ? 500 : rc.statusCode();
         if (status >= 500) {
             LOG.error("request failed in the HTTP layer", rc.failure());
             write(rc, status, "the service could not complete the request");
+        } else if (status == 413) {
+            // The rest of the body is never read: close the connection rather than leave it half-consumed.
+            rc.response().putHeader("Connection", "close").endHandler(ended -> rc.request().connection().close());
+            write(rc, status, "the request body is larger than this service accepts");
         } else {
-            write(rc, status, status == 413 ? "the request body is larger than this service accepts"
-                    : "the request could not be handled");
+            write(rc, status, "the request could not be handled");
         }
     }
 
     public static void write(RoutingContext rc, int status, String detail) {
         if (rc.response().headWritten()) {
             return;
+        }
+        if (rc.response().headers().get(RequestIds.HEADER) == null) {
+            // Refused before the request-id filter ran (e.g. no Host header): the answer still gets its id.
+            String id = UUID.randomUUID().toString();
+            MDC.put(RequestIds.MDC_KEY, id);
+            rc.response().putHeader(RequestIds.HEADER, id);
         }
         String title = HttpResponseStatus.valueOf(status).reasonPhrase();
         Problem problem = Problem.of(status, title, detail).withInstance(rc.request().path());

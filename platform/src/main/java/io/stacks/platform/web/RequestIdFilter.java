@@ -21,6 +21,11 @@ public class RequestIdFilter {
             }
             MDC.put(RequestIds.MDC_KEY, id);
             rc.response().putHeader(RequestIds.HEADER, id);
+            if (rc.request().authority() == null) {
+                // HTTP/1.0 without Host: nothing after this can build the request's URL.
+                FallbackRoutes.write(rc, 400, "a Host header is required");
+                return;
+            }
             rc.next();
         }, 1000);
     }

@@ -87,7 +87,8 @@ class PagingTest {
     @Test
     void rejectsANegativePageNamingPage() {
         ProblemException e = assertThrows(ProblemException.class, () -> Paging.of("-1", null));
-        assertEquals(Map.of("page", "must be a whole number from 0 to " + Integer.MAX_VALUE), e.toProblem().errors());
+        assertEquals(Map.of("page", "must be a whole number from 0 to " + Integer.MAX_VALUE / 20),
+                e.toProblem().errors());
     }
 
     @Test
@@ -98,6 +99,18 @@ class PagingTest {
     @Test
     void rejectsAPageBeyondTheIntegerRange() {
         assertInvalid("page", "99999999999", null);
+    }
+
+    @Test
+    void rejectsAPageWhoseFirstItemWouldOverflowAnOffset() {
+        assertInvalid("page", "2147483647", null);
+        assertInvalid("page", "21474837", "100");
+    }
+
+    @Test
+    void acceptsTheLastPageWhoseFirstItemHasAnOffset() {
+        assertEquals(new Paging(Integer.MAX_VALUE / 100, 100), Paging.of(Integer.toString(Integer.MAX_VALUE / 100),
+                "100"));
     }
 
     // The response

@@ -201,7 +201,7 @@ class ProblemMappersTest {
 
     @Test
     void reportsMalformedJsonAs400() {
-        JsonProcessingException failure = readFailure("{\"title\": \"Dune\",", Book.class);
+        JsonProcessingException failure = readFailure("{\"title\": \"Dune\" \"pages\": 3}", Book.class);
         Response response = mappers.malformed(failure, uri);
         assertProblemJson(response, 400);
         assertTrue(problemOf(response).detail().startsWith("the request body is not valid JSON ("),
@@ -350,5 +350,33 @@ class ProblemMappersTest {
         Response response = mappers.web(new WebApplicationException("pool exhausted at Foo.java:12", 502), uri);
         assertProblemJson(response, 502);
         assertEquals(GENERIC_FAILURE, problemOf(response).detail());
+    }
+
+    // A form body that cannot be read
+
+    @Test
+    void answersAFormBodyTheReaderCouldNotParseWith400() {
+        java.io.IOException broken = new java.io.IOException("Connection terminated parsing multipart request");
+        broken.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.jboss.resteasy.reactive.server.core.multipart.MultipartParser", "parse", "M.java", 1),
+            new StackTraceElement("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler", "handle", "F.java", 95) });
+        Response response = mappers.unexpected(broken, uri);
+        assertProblemJson(response, 400);
+        assertTrue(problemOf(response).detail().contains("multipart/form-data"));
+        assertFalse(problemOf(response).detail().contains("Connection terminated"));
+    }
+
+    @Test
+    void answersTooManyFormPartsWith400() {
+        RuntimeException tooMany = new RuntimeException("Param limit of 1000 was exceeded");
+        tooMany.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.jboss.resteasy.reactive.server.core.multipart.FormData", "add", "F.java", 94),
+            new StackTraceElement("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler", "handle", "F.java", 95) });
+        assertProblemJson(mappers.unexpected(new IllegalStateException("wrapped", tooMany), uri), 400);
+    }
+
+    @Test
+    void keepsAFailureOutsideTheFormReaderA500() {
+        assertProblemJson(mappers.unexpected(new java.io.IOException("disk full"), uri), 500);
     }
 }

@@ -28,8 +28,9 @@ class BodyLimitFilterTest {
     private static TestServer serverWith(Optional<MemorySize> maxBodySize) throws Exception {
         Filters filters = new Filters();
         new RequestIdFilter().register(filters);
-        new BodyLimitFilter().register(filters, maxBodySize);
+        new BodyLimitFilter().register(filters, maxBodySize, true);
         return new TestServer(filters, router -> {
+            new FallbackRoutes().register(router);
             router.post("/upload").handler(BodyHandler.create());
             router.post("/upload").handler(rc -> rc.response().end("read " + rc.body().length()));
         });
@@ -100,5 +101,34 @@ class BodyLimitFilterTest {
     @Test
     void letsABodyUnderTheDefaultThrough() throws Exception {
         assertEquals(200, post(unconfigured, "x".repeat(1024)).statusCode());
+    }
+
+    private static HttpResponse<String> postChunked(TestServer server, String body) throws Exception {
+        // A body of unknown length goes out chunked, without Content-Length.
+        return server.send(server.request("/upload").POST(BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+    }
+
+    @Test
+    void answersAChunkedBodyOverTheLimitWith413ProblemJson() throws Exception {
+        HttpResponse<String> response = postChunked(limited, "x".repeat(LIMIT * 4));
+        assertEquals(413, response.statusCode());
+        assertEquals(Problem.MEDIA_TYPE, response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(413, json.readTree(response.body()).get("status").asInt());
+        assertTrue(response.headers().firstValue("X-Request-Id").isPresent());
+    }
+
+    @Test
+    void hasAChunkedBodyWithinTheLimitReadForTheHandler() throws Exception {
+        HttpResponse<String> response = postChunked(limited, "x".repeat(LIMIT));
+        assertEquals(200, response.statusCode());
+        assertEquals("read " + LIMIT, response.body());
+    }
+
+    @Test
+    void refusesATransferEncodingThatIsNotChunked() throws Exception {
+        String answer = limited.raw("POST /upload HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: gzip\r\n\r\nabc");
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.contains("application/problem+json") && answer.contains("only chunked"), answer);
     }
 }

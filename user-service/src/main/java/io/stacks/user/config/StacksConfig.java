@@ -2,6 +2,7 @@ package io.stacks.user.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,13 @@ public interface StacksConfig {
     interface Users {
         /** Usernames that become administrators when they sign up. */
         Optional<List<String>> admins();
+
+        /**
+         * How long POST /reset takes at least, whether or not the account exists, so that its timing does not tell
+         * which accounts exist. Above what the work for an existing account takes.
+         */
+        @WithDefault("250ms")
+        Duration resetAnswerTime();
     }
 
     interface Jwt {

@@ -3,6 +3,7 @@ package io.stacks.user.domain;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.stacks.platform.problem.ProblemException;
+import io.stacks.user.config.StacksConfig;
 import io.stacks.user.store.TokenStore;
 import io.stacks.user.store.User;
 import io.stacks.user.store.UserRepository;
@@ -21,20 +22,30 @@ public class PasswordResets {
     private final UserRepository users;
     private final TokenStore tokens;
     private final Mailer mailer;
+    private final Duration answerTime;
 
-    PasswordResets(UserRepository users, TokenStore tokens, Mailer mailer) {
+    PasswordResets(UserRepository users, TokenStore tokens, Mailer mailer, StacksConfig config) {
         this.users = users;
         this.tokens = tokens;
         this.mailer = mailer;
+        this.answerTime = config.users().resetAnswerTime();
     }
 
     /**
      * Records a reset link for sending if the account exists and none was sent within the token lifetime. The
-     * caller learns nothing either way, and the mail goes out after the answer (outbox), so the answer takes about
-     * as long whether or not the account exists.
+     * caller learns nothing either way: not from the answer, and not from its timing, which is held to the same
+     * floor on both paths (the mail itself goes out after the answer, through the outbox).
      */
     public void request(String username) {
-        User user = users.findByUsername(Usernames.normalise(username)).orElse(null);
+        long started = System.nanoTime();
+        try {
+            requestFor(users.findByUsername(Usernames.normalise(username)).orElse(null));
+        } finally {
+            waitUntil(started + answerTime.toNanos());
+        }
+    }
+
+    private void requestFor(User user) {
         if (user == null) {
             return;
         }
@@ -53,6 +64,17 @@ public class PasswordResets {
             tokens.deleteQuietly(key);
             tokens.deleteQuietly(marker); // so that asking again may send
             throw e;
+        }
+    }
+
+    private static void waitUntil(long nanoTime) {
+        long remaining = nanoTime - System.nanoTime();
+        if (remaining > 0) {
+            try {
+                Thread.sleep(remaining / 1_000_000, (int) (remaining % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

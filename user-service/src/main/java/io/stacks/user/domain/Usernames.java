@@ -1,7 +1,6 @@
 package io.stacks.user.domain;
 
 import io.stacks.platform.problem.ProblemException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Usernames are e-mail addresses, compared and stored trimmed and in lower case. */
@@ -17,7 +16,7 @@ final class Usernames {
     }
 
     static String normalise(String username) {
-        return username.trim().toLowerCase(Locale.ROOT);
+        return io.stacks.platform.auth.Usernames.normalise(username);
     }
 
     /** The normalised username, or a 400 problem on `username` if it is not an e-mail address. */

@@ -3,7 +3,9 @@ package io.stacks.devstack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Every port the stack listens on: a default, overridden by an environment variable, or a free one for tests. */
@@ -60,11 +62,23 @@ public final class Ports {
     /** Free ports chosen by the kernel, for tests that must not collide with a running stack. */
     public static Ports free() {
         Ports result = new Ports();
-        for (Name name : Name.values()) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        // Every socket stays open until all are chosen, so that the kernel cannot hand out one port twice.
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (Name name : Name.values()) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held.add(socket);
                 result.ports.put(name, socket.getLocalPort());
-            } catch (IOException e) {
-                throw new StackException("no free port: " + e.getMessage());
+            }
+        } catch (IOException e) {
+            throw new StackException("no free port: " + e.getMessage());
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing a listening socket that was never used cannot lose anything
+                }
             }
         }
         return result;

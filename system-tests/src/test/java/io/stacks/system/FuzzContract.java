@@ -63,9 +63,9 @@ final class FuzzContract {
     }
 
     /**
-     * Whether the gateway answered 503 "not available" for a service that is up: the service answered early (before
-     * reading the whole body) and the proxy lost that answer with the connection. A known open gap (README), rare;
-     * counted apart so that the sweep stays deterministic, and printed.
+     * Whether the gateway answered 503 "not available" for a service that is up: its proxy found the connection to
+     * the service closed while sending. A known open gap (README), rare; counted apart so that the sweep stays
+     * deterministic, and printed with the requests it hit.
      */
     static boolean earlyAnswerLostAtTheGateway(FuzzRequest request, FuzzHttp.Response response) {
         return "gateway".equals(request.target().name()) && response.status() == 503

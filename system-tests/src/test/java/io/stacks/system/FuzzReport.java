@@ -37,7 +37,7 @@ final class FuzzReport {
     private final Map<String, AtomicInteger> sent = new ConcurrentSkipListMap<>();
     /** Answers of the HTTP codec (fuzz class and status): a known gap, counted apart, not failures. */
     private final Map<String, AtomicInteger> byCodec = new ConcurrentSkipListMap<>();
-    /** Gateway 503s for a service that was up (its early answer lost): a known gap, listed, not failures. */
+    /** Gateway 503s for a service that was up (connection found closed): a known gap, listed, not failures. */
     private final Set<String> lostAtTheGateway = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> failed = new ConcurrentSkipListMap<>();
     private final Map<String, AtomicInteger> byTarget = new ConcurrentSkipListMap<>();
@@ -122,7 +122,7 @@ final class FuzzReport {
                     .map(e -> e.getKey().label + " " + e.getValue()).collect(Collectors.joining(", "))).append('\n');
         }
         if (!lostAtTheGateway.isEmpty()) {
-            out.append("  gateway 503 for a service that was up (early answer lost, known gap, see README): ")
+            out.append("  gateway 503 for a service that was up (connection found closed, known gap, see README): ")
                     .append(lostAtTheGateway.size()).append(": ").append(String.join("; ", lostAtTheGateway))
                     .append('\n');
         }

@@ -9,6 +9,7 @@ import io.stacks.gateway.domain.TokenExchange;
 import io.stacks.gateway.domain.Upstream;
 import io.stacks.gateway.config.GatewayConfig;
 import io.stacks.platform.problem.RequestIds;
+import io.stacks.platform.web.BodyLimitFilter;
 import io.stacks.platform.web.FallbackRoutes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -64,11 +65,9 @@ public class ProxyRoutes {
             return;
         }
         HttpServerRequest request = rc.request();
-        if (upstream.get() == Upstream.IMAGE_SERVICE && declaredAbove(request, maxUploadSize)) {
+        if (upstream.get() == Upstream.IMAGE_SERVICE && BodyLimitFilter.declaredAbove(request, maxUploadSize)) {
             // Answered here: image-service would refuse it too, but its early answer can be lost mid-upload.
-            request.response().putHeader(HttpHeaders.CONNECTION, "close")
-                    .endHandler(ended -> request.connection().close());
-            FallbackRoutes.write(rc, 413, "the request body is larger than image-service accepts (at most "
+            FallbackRoutes.writeAndClose(rc, 413, "the request body is larger than image-service accepts (at most "
                     + maxUploadSize + " bytes)");
             return;
         }
@@ -88,15 +87,6 @@ public class ProxyRoutes {
                 Rejections.write(rc, token.cause());
             }
         });
-    }
-
-    private static boolean declaredAbove(HttpServerRequest request, long limit) {
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        try {
-            return length != null && Long.parseLong(length.trim()) > limit;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     private void forward(Upstream upstream, HttpServerRequest request) {

@@ -4,8 +4,10 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,8 +28,7 @@ public final class DependencyFailures {
 
     /** What is unavailable, in a client's terms, when the failure is a dependency being down. */
     public static Optional<String> unavailable(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>()); // a cause chain may loop
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+        for (Throwable cause : causes(failure)) {
             if (databaseUnreachable(cause)) {
                 return Optional.of("the service's database is unavailable; try again shortly");
             }
@@ -39,6 +40,16 @@ public final class DependencyFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /** The failure and its causes, outermost first, each once: a cause chain may loop. */
+    static Iterable<Throwable> causes(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        return chain;
     }
 
     private static boolean databaseUnreachable(Throwable cause) {

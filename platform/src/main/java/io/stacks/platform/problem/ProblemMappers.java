@@ -15,11 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -141,8 +138,7 @@ public class ProblemMappers {
      * throws plain IOException and RuntimeException.
      */
     static boolean failedReadingForm(Throwable e) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = e; cause != null && seen.add(cause); cause = cause.getCause()) {
+        for (Throwable cause : DependencyFailures.causes(e)) {
             for (StackTraceElement frame : cause.getStackTrace()) {
                 if (FORM_READER.equals(frame.getClassName())) {
                     return true;

@@ -3,6 +3,7 @@ package io.stacks.platform.web;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
 import java.math.BigInteger;
@@ -33,17 +34,12 @@ public class BodyLimitFilter {
             String transferEncoding = rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
             if (transferEncoding != null && !isChunked(transferEncoding)) {
                 // RFC 9112 6.3: a body whose length cannot be told is refused, and the connection closed.
-                rc.response().putHeader(HttpHeaders.CONNECTION, "close")
-                        .endHandler(ended -> rc.request().connection().close());
-                FallbackRoutes.write(rc, 400, "Transfer-Encoding: only chunked is supported");
+                FallbackRoutes.writeAndClose(rc, 400, "Transfer-Encoding: only chunked is supported");
                 return;
             }
             String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && declaredAbove(length, limit)) {
-                // The body is never read: close the connection rather than leave it half-consumed.
-                rc.response().putHeader(HttpHeaders.CONNECTION, "close")
-                        .endHandler(ended -> rc.request().connection().close());
-                FallbackRoutes.write(rc, 413, detail);
+            if (declaredAbove(rc.request(), limit)) {
+                FallbackRoutes.writeAndClose(rc, 413, detail);
             } else if (readChunked && length == null && transferEncoding != null) {
                 chunkedBodies.handle(rc);
             } else {
@@ -58,9 +54,11 @@ public class BodyLimitFilter {
         return codings[codings.length - 1].strip().equalsIgnoreCase("chunked");
     }
 
-    private static boolean declaredAbove(String length, long limit) {
+    /** Whether the request declares (Content-Length) a body above the limit. */
+    public static boolean declaredAbove(HttpServerRequest request, long limit) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         try {
-            return Long.parseLong(length.trim()) > limit;
+            return length != null && Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -32,12 +32,19 @@ public class FallbackRoutes {
             LOG.error("request failed in the HTTP layer", rc.failure());
             write(rc, status, "the service could not complete the request");
         } else if (status == 413) {
-            // The rest of the body is never read: close the connection rather than leave it half-consumed.
-            rc.response().putHeader("Connection", "close").endHandler(ended -> rc.request().connection().close());
-            write(rc, status, "the request body is larger than this service accepts");
+            writeAndClose(rc, status, "the request body is larger than this service accepts");
         } else {
             write(rc, status, "the request could not be handled");
         }
+    }
+
+    /**
+     * Answers with a problem and closes the connection after it: for a request whose body is left unread, which
+     * would otherwise be taken for the start of the next request.
+     */
+    public static void writeAndClose(RoutingContext rc, int status, String detail) {
+        rc.response().putHeader("Connection", "close").endHandler(ended -> rc.request().connection().close());
+        write(rc, status, detail);
     }
 
     public static void write(RoutingContext rc, int status, String detail) {

@@ -136,6 +136,8 @@ public final class LocalStack implements AutoCloseable {
 
     private ManagedProcess launch(Service service, String name, Map<String, String> config) {
         List<String> command = new ArrayList<>(ManagedProcess.javaCommand());
+        // Platform answers a malformed request target with a problem; Quarkus' own check would answer first, empty.
+        command.add("-Dvertx.disableURIValidation=true");
         Map<String, String> environment = new LinkedHashMap<>();
         config.forEach((key, value) -> {
             if (Service.SECRET_PROPERTIES.contains(key)) {

@@ -450,6 +450,23 @@ class GatewayTest {
     }
 
     @Test
+    void resendsAGetOnceWhenTheServiceClosesTheConnectionUnanswered() {
+        String path = "/book/" + UUID.randomUUID() + "/closes-once";
+        given().get(path).then().statusCode(200).body("path", equalTo(path));
+        assertEquals(2, StubUpstreams.book.seen.stream().filter(s -> s.path().equals(path)).count());
+    }
+
+    @Test
+    void doesNotResendAPostWhenTheServiceClosesTheConnectionUnanswered() {
+        String path = "/book/" + UUID.randomUUID() + "/closes-once";
+        given().contentType("application/json").body("{\"title\":\"Emma\"}").post(path).then()
+                .statusCode(503)
+                .contentType(PROBLEM)
+                .body("detail", containsString("book-service"));
+        assertEquals(1, StubUpstreams.book.seen.stream().filter(s -> s.path().equals(path)).count());
+    }
+
+    @Test
     void staysReadyWhileServiceIsDown() {
         StubUpstreams.image.stop();
         try {

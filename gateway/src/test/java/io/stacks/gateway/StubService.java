@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,6 +53,8 @@ final class StubService {
     final Map<String, String> passwords = new ConcurrentHashMap<>();
     /** user-service only: reset tokens /reset/confirm accepts (token to username). */
     final Map<String, String> resetTokens = new ConcurrentHashMap<>();
+    /** Paths ending in /closes-once that have already had their connection dropped once. */
+    private final Set<String> closedOnce = ConcurrentHashMap.newKeySet();
     /** Released by tests to let a request to /.../never-answers finish. */
     volatile CountDownLatch hold = new CountDownLatch(1);
     private volatile HttpServer server;
@@ -117,6 +120,10 @@ final class StubService {
                 token(exchange, JSON.readTree(small));
             } else if (name.equals("user-service") && path.equals("/reset/confirm") && method.equals("POST")) {
                 confirmReset(exchange, JSON.readTree(small));
+            } else if (path.endsWith("/closes-once") && closedOnce.add(path)) {
+                // Leaving without an answer makes the JDK server drop the connection, as a service does that closed
+                // a kept-alive connection just as the gateway reused it.
+                return;
             } else if (path.endsWith("/never-answers")) {
                 hold.await(20, TimeUnit.SECONDS);
                 respond(exchange, 200, "application/json", "{}");

@@ -68,15 +68,14 @@ class MalformedRequestsTest {
         check("chunked over the limit", cases.chunkedOversized());
     }
 
-    // 6 and 7: refused by the HTTP codec before any application code, with the right status but an empty body;
-    // Quarkus 3.31 has no hook for that answer (README: the error contract's known gap). Kept to show the gap.
+    // 6
     @Test
-    @Disabled("known gap: the HTTP codec answers status-only; see README, the error contract")
     void malformedPercentEncodingIs400ProblemWithRequestId() {
         check("malformed percent-encoding", perTarget(cases::percentEncoding));
     }
 
-    // 7
+    // 7: refused by the HTTP codec before any application code, with the right status but an empty body;
+    // Quarkus 3.31 has no hook for that answer (README: the error contract's known gap). Kept to show the gap.
     @Test
     @Disabled("known gap: the HTTP codec answers status-only; see README, the error contract")
     void requestLineOver4KbIs414Problem() {

@@ -9,6 +9,8 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.impl.HttpUtils;
@@ -24,6 +26,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -36,6 +39,9 @@ import org.jboss.logging.Logger;
 public class UpstreamProxy {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+    /** Methods a client may repeat without changing the outcome (RFC 9110, 9.2.2). */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.PUT, HttpMethod.DELETE);
 
     private final Map<Upstream, HttpProxy> proxies = new ConcurrentHashMap<>();
     private final HttpClient client;
@@ -97,10 +103,20 @@ public class UpstreamProxy {
             // The gateway answered any 100-continue itself; the body follows at once.
             request.headers().remove("Expect");
             return context.sendRequest().recover(failure -> {
-                LOG.warnf("%s did not answer %s %s: %s", origin.upstream.serviceName(), incoming.method(),
-                        incoming.path(), failure.toString());
-                return Future.succeededFuture(unavailable(request, incoming));
+                if (resendable(incoming, failure)) {
+                    // A kept-alive connection the service closed as it was reused: nothing was answered, and a
+                    // request with no body whose method may be repeated goes once more, on a new connection.
+                    request.setBody(Body.body(Buffer.buffer()));
+                    return context.sendRequest().recover(again -> unavailable(request, incoming, again));
+                }
+                return unavailable(request, incoming, failure);
             });
+        }
+
+        private static boolean resendable(HttpServerRequest incoming, Throwable failure) {
+            String length = incoming.getHeader("Content-Length");
+            return failure instanceof HttpClosedException && IDEMPOTENT.contains(incoming.method())
+                    && (length == null || length.equals("0")) && incoming.getHeader("Transfer-Encoding") == null;
         }
 
         @Override
@@ -113,15 +129,17 @@ public class UpstreamProxy {
             return context.sendResponse();
         }
 
-        private ProxyResponse unavailable(ProxyRequest request, HttpServerRequest incoming) {
+        private Future<ProxyResponse> unavailable(ProxyRequest request, HttpServerRequest incoming, Throwable failure) {
+            LOG.warnf("%s did not answer %s %s: %s", origin.upstream.serviceName(), incoming.method(),
+                    incoming.path(), failure.toString());
             Problem problem = new Problem("about:blank", "Service Unavailable", 503,
                     origin.upstream.serviceName() + " is not available; try again shortly", incoming.path(),
                     incoming.getHeader(RequestIds.HEADER), null);
-            return request.release().response()
+            return Future.succeededFuture(request.release().response()
                     .setStatusCode(503)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Retry-After", Integer.toString(retryAfterSeconds))
-                    .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
+                    .setBody(Body.body(Buffer.buffer(Json.encode(problem)))));
         }
     }
 }

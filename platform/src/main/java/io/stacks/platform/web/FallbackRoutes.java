@@ -7,6 +7,9 @@ import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -17,8 +20,25 @@ public class FallbackRoutes {
     private static final Logger LOG = Logger.getLogger(FallbackRoutes.class);
 
     void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(FallbackRoutes::requireValidTarget);
         router.route().order(Integer.MIN_VALUE).failureHandler(FallbackRoutes::failed);
         router.route().order(Integer.MAX_VALUE).handler(rc -> write(rc, 404, "no resource at this path"));
+    }
+
+    /**
+     * Refuses a request target that is not a URI (e.g. {@code /book/%zz}) before anything decodes it. Quarkus' own
+     * check answers with an empty 400, so services run with {@code -Dvertx.disableURIValidation=true} and this one
+     * answers instead.
+     */
+    private static void requireValidTarget(RoutingContext rc) {
+        try {
+            new URI(rc.request().uri());
+        } catch (URISyntaxException e) {
+            String where = e.getIndex() < 0 ? "" : " at character " + (e.getIndex() + 1);
+            write(rc, 400, "the request target is not a valid URI: " + e.getReason().toLowerCase(Locale.ROOT) + where);
+            return;
+        }
+        rc.next();
     }
 
     private static void failed(RoutingContext rc) {

@@ -2,6 +2,7 @@ package io.stacks.platform.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,5 +85,27 @@ class FallbackRoutesTest {
     void keepsTheStatusOfAnyOtherClientError() throws Exception {
         JsonNode problem = problemOf(server.get("/teapot"), 418);
         assertEquals("the request could not be handled", problem.get("detail").asText());
+    }
+
+    @Test
+    void refusesMalformedPercentEncodingInThePathWith400Problem() throws Exception {
+        String answer = server.raw("GET /ok/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(answer.contains("Content-Type: " + Problem.MEDIA_TYPE), answer);
+        assertTrue(answer.contains("X-Request-Id: "), answer);
+        assertTrue(answer.contains("\"detail\":\"the request target is not a valid URI: malformed escape pair at character 5\""), answer);
+    }
+
+    @Test
+    void refusesATruncatedPercentEscapeInTheQueryWith400Problem() throws Exception {
+        String answer = server.raw("GET /ok?page=% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(answer.contains("the request target is not a valid URI"), answer);
+    }
+
+    @Test
+    void letsWellFormedPercentEncodingThrough() throws Exception {
+        assertEquals(404, server.get("/ok%2Fnot").statusCode());
+        assertEquals(200, server.get("/ok?q=a%20b").statusCode());
     }
 }

@@ -132,7 +132,7 @@ public final class Backends implements AutoCloseable {
     }
 
     private void startS3(Path dir, Path logDir) throws IOException {
-        Files.createDirectories(dir.resolve("data").resolve(BUCKET)); // a folder is a bucket to the filesystem backend
+        Files.createDirectories(dir.resolve("data"));
         int port = ports.get(Ports.Name.S3);
         Path properties = dir.resolve("s3proxy.properties");
         Files.writeString(properties, String.join("\n",
@@ -146,6 +146,7 @@ public final class Backends implements AutoCloseable {
                 "-jar", Layout.standins().resolve("s3proxy.jar").toString(), "--properties", properties.toString()),
                 Map.of(), logDir));
         process.awaitPort(port, START_TIMEOUT);
+        S3Buckets.create(s3Url(), BUCKET, ACCESS_KEY, SECRET_KEY, REGION);
     }
 
     private void startMail(Path logDir) throws IOException {

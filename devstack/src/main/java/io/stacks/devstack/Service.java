@@ -20,6 +20,8 @@ public enum Service {
 
     public static final String PRIVATE_KEY_PROPERTY = "stacks.jwt.private-key";
     public static final String CLIENT_SECRET_PROPERTY = "stacks.auth.client-secret";
+    /** user-service: every calling service with the SHA-256 of its client secret. */
+    public static final String CLIENTS_PROPERTY = "stacks.auth.clients";
     /** Properties that are secrets: the launcher passes them as environment variables, out of the process list. */
     public static final Set<String> SECRET_PROPERTIES = Set.of(PRIVATE_KEY_PROPERTY, CLIENT_SECRET_PROPERTY);
 
@@ -91,7 +93,7 @@ public enum Service {
         config.put(CLIENT_SECRET_PROPERTY, secrets.secretOf(this));
         if (this == USER) {
             config.put(PRIVATE_KEY_PROPERTY, keys.privateKeyPem());
-            config.put("stacks.auth.clients", secrets.clientList());
+            config.put(CLIENTS_PROPERTY, secrets.clientList());
         }
         return config;
     }
